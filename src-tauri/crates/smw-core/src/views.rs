@@ -1,0 +1,165 @@
+//! Read models: what queries return to the UI and the CLI. Plain data, exported to TypeScript.
+
+use crate::audit::AuditEntry;
+use crate::catalogue::{Customer, Service};
+use crate::comment::Comment;
+use crate::directory::{Group, Person};
+use crate::link::LinkKind;
+use crate::priority::Priority;
+use crate::problem::Problem;
+use crate::ticket::{Ticket, TicketKind};
+use crate::time::Timestamp;
+use crate::workflow::Status;
+use crate::ids::RecordKind;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// Filters shared by the board, the list view and `smw incidents`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct TicketFilter {
+    #[serde(default)]
+    #[ts(optional)]
+    pub kind: Option<TicketKind>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub service_id: Option<Uuid>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub group_id: Option<Uuid>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub assignee_id: Option<Uuid>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub priority: Option<Priority>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub status: Option<Status>,
+    /// Full-text query over titles, descriptions and comments.
+    #[serde(default)]
+    #[ts(optional)]
+    pub text: Option<String>,
+}
+
+/// A ticket as a card or a list row: enough to show, not the whole record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct TicketCard {
+    pub id: Uuid,
+    pub key: String,
+    pub kind: TicketKind,
+    pub title: String,
+    pub status: Status,
+    pub priority: Priority,
+    #[ts(optional)]
+    pub assignee_name: Option<String>,
+    #[ts(optional)]
+    pub group_name: Option<String>,
+    #[ts(optional)]
+    pub service_name: Option<String>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub version: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct BoardColumn {
+    pub status: Status,
+    /// All tickets in this status that match the filter; `cards` holds the first page.
+    pub total: i64,
+    pub cards: Vec<TicketCard>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Board {
+    pub columns: Vec<BoardColumn>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct TicketPage {
+    pub total: i64,
+    pub rows: Vec<TicketCard>,
+}
+
+/// A link seen from one of its ends.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct LinkView {
+    pub link_id: Uuid,
+    pub kind: LinkKind,
+    /// True when the record being viewed is the link's `to` end.
+    pub inbound: bool,
+    pub other_key: String,
+    pub other_title: String,
+    pub other_kind: RecordKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct TicketDetail {
+    pub ticket: Ticket,
+    pub comments: Vec<Comment>,
+    pub links: Vec<LinkView>,
+    pub history: Vec<AuditEntry>,
+    #[ts(optional)]
+    pub problem: Option<Problem>,
+    /// Statuses the workflow allows next (field requirements are checked on the move).
+    pub next_statuses: Vec<Status>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ProblemDetail {
+    pub problem: Problem,
+    pub incidents: Vec<TicketCard>,
+    pub comments: Vec<Comment>,
+    pub history: Vec<AuditEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct SearchHit {
+    pub record_kind: RecordKind,
+    pub key: String,
+    pub title: String,
+    /// Plain text around the match (never HTML).
+    pub snippet: String,
+    #[ts(optional)]
+    pub status: Option<Status>,
+    pub updated_at: Timestamp,
+}
+
+/// People, groups, services and customers: what the pickers offer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Directory {
+    pub people: Vec<Person>,
+    pub groups: Vec<Group>,
+    pub services: Vec<Service>,
+    pub customers: Vec<Customer>,
+}
+
+/// One problem found by `verify`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct VerifyFinding {
+    pub code: String,
+    pub message: String,
+    #[ts(optional)]
+    pub record_key: Option<String>,
+    #[ts(optional)]
+    pub audit_seq: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct VerifyReport {
+    pub ok: bool,
+    pub audit_entries: i64,
+    pub records: i64,
+    pub findings: Vec<VerifyFinding>,
+}
