@@ -106,9 +106,13 @@ impl EntryFields<'_> {
 
 /// SHA-256 of a record's canonical JSON, as lowercase hex.
 pub fn row_digest<R: Serialize>(record: &R) -> String {
+    hex(&row_digest_bytes(record))
+}
+
+pub fn row_digest_bytes<R: Serialize>(record: &R) -> [u8; 32] {
     let mut hasher = Sha256::new();
     serde_json::to_writer(DigestWriter(&mut hasher), record).expect("domain records always serialise");
-    hex(&hasher.finalize())
+    hasher.finalize().into()
 }
 
 struct DigestWriter<'a>(&'a mut Sha256);

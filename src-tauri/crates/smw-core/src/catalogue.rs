@@ -18,6 +18,22 @@ pub enum ServiceStatus {
     Retired,
 }
 
+impl ServiceStatus {
+    pub const ALL: [ServiceStatus; 3] = [ServiceStatus::Pipeline, ServiceStatus::Live, ServiceStatus::Retired];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ServiceStatus::Pipeline => "pipeline",
+            ServiceStatus::Live => "live",
+            ServiceStatus::Retired => "retired",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|status| status.as_str() == text)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Service {

@@ -14,6 +14,8 @@ pub mod patch;
 pub mod priority;
 pub mod problem;
 pub mod record;
+pub mod setting;
+pub mod sla;
 pub mod text;
 pub mod ticket;
 pub mod time;

@@ -15,6 +15,7 @@ pub trait Record: Serialize + DeserializeOwned + Clone + Send + 'static {
     fn deleted_at(&self) -> Option<Timestamp>;
     /// Marks a new revision: bumps the row version and stamps `updated_at`.
     fn touch(&mut self, now: Timestamp);
+    /// Sets the tombstone; the store's write path then records it as a new revision.
     fn tombstone(&mut self, now: Timestamp);
 }
 
@@ -45,7 +46,6 @@ macro_rules! impl_record {
             }
             fn tombstone(&mut self, now: $crate::time::Timestamp) {
                 self.deleted_at = Some(now);
-                self.touch(now);
             }
         }
     };

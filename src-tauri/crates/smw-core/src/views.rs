@@ -4,13 +4,13 @@ use crate::audit::AuditEntry;
 use crate::catalogue::{Customer, Service};
 use crate::comment::Comment;
 use crate::directory::{Group, Person};
+use crate::ids::RecordKind;
 use crate::link::LinkKind;
 use crate::priority::Priority;
 use crate::problem::Problem;
 use crate::ticket::{Ticket, TicketKind};
 use crate::time::Timestamp;
 use crate::workflow::Status;
-use crate::ids::RecordKind;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -67,8 +67,10 @@ pub struct TicketCard {
 #[ts(export)]
 pub struct BoardColumn {
     pub status: Status,
-    /// All tickets in this status that match the filter; `cards` holds the first page.
+    /// Tickets in this status that match the filter, counted up to a cap; `cards` holds the first page.
     pub total: i64,
+    /// True when there are more than `total` (counting stops at the cap to keep the board fast).
+    pub total_capped: bool,
     pub cards: Vec<TicketCard>,
 }
 
@@ -82,6 +84,8 @@ pub struct Board {
 #[ts(export)]
 pub struct TicketPage {
     pub total: i64,
+    /// True when there are more than `total` (counting stops at a cap).
+    pub total_capped: bool,
     pub rows: Vec<TicketCard>,
 }
 

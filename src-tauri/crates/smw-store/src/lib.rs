@@ -1,1 +1,30 @@
-//! The SMS Workbench store.
+//! The SMS Workbench store: one organisation's service management system in one SQLite
+//! file. Records change only through [`write::WriteTx`], which writes the hash-chained audit
+//! entry in the same transaction; nothing else writes records.
+
+mod audit;
+mod backup;
+mod board;
+mod catalogue;
+mod columns;
+mod comments;
+mod directory;
+mod directory_refs;
+mod error;
+mod links;
+pub mod migrations;
+mod problems;
+mod search;
+mod settings;
+mod stored;
+mod tickets;
+mod verify;
+mod workspace;
+mod write;
+
+pub use backup::restore;
+pub use error::{StoreError, StoreResult};
+pub use search::fts_query;
+pub use verify::verify;
+pub use workspace::{Workspace, APPLICATION_ID};
+pub use write::Actor;

@@ -1,0 +1,70 @@
+//! Online backup of an open workspace (SQLite's backup API) and restore from a backup.
+
+use crate::error::{StoreError, StoreResult};
+use crate::workspace::Workspace;
+use rusqlite::backup::Backup;
+use rusqlite::{Connection, OpenFlags};
+use std::path::Path;
+use std::time::Duration;
+
+/// Copies a consistent snapshot of `source` to `target` while others keep working.
+pub(crate) fn copy_database(source: &Connection, target: &Path) -> StoreResult<()> {
+    let mut dest = Connection::open(target)?;
+    {
+        let backup = Backup::new(source, &mut dest)?;
+        // Small steps with pauses let writers in between on a large workspace.
+        backup.run_to_completion(1024, Duration::from_millis(1), None)?;
+    }
+    dest.execute_batch("PRAGMA journal_mode = DELETE")?;
+    Ok(())
+}
+
+impl Workspace {
+    /// Writes a consistent copy of the open workspace to `target` (which must not exist).
+    pub fn backup_to(&self, target: impl AsRef<Path>) -> StoreResult<()> {
+        let target = target.as_ref();
+        refuse_existing(target)?;
+        copy_database(&self.reader(), target)
+    }
+}
+
+/// Restores `backup` into `target`. The backup is checked (read-only) and copied to a
+/// staging file beside the target, which is opened (and migrated, if the backup is older)
+/// before it is renamed over the target: a failure at any step leaves the target as it was.
+/// The target must not be open elsewhere.
+pub fn restore(backup: impl AsRef<Path>, target: impl AsRef<Path>) -> StoreResult<()> {
+    let (backup, target) = (backup.as_ref(), target.as_ref());
+    crate::workspace::inspect(backup)?;
+    let staging = target.with_extension("restoring");
+    if staging.exists() {
+        std::fs::remove_file(&staging)?;
+    }
+    let source = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    copy_database(&source, &staging)?;
+    drop(Workspace::open(&staging)?);
+    for suffix in ["-wal", "-shm"] {
+        for file in [side_file(target, suffix), side_file(&staging, suffix)] {
+            if file.exists() {
+                std::fs::remove_file(file)?;
+            }
+        }
+    }
+    std::fs::rename(&staging, target)?;
+    Ok(())
+}
+
+fn side_file(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    name.into()
+}
+
+fn refuse_existing(target: &Path) -> StoreResult<()> {
+    if target.exists() {
+        return Err(StoreError::Io(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            format!("{} already exists", target.display()),
+        )));
+    }
+    Ok(())
+}

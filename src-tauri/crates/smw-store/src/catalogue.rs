@@ -1,0 +1,148 @@
+//! Services, customers and suppliers: table mappings and creation.
+
+use crate::columns::*;
+use crate::error::StoreResult;
+use crate::stored::{require_ref, Stored};
+use crate::workspace::Workspace;
+use crate::write::{Actor, WriteTx};
+use rusqlite::types::Value;
+use rusqlite::Row;
+use smw_core::catalogue::{Customer, PartyDraft, Service, ServiceDraft, ServiceStatus, Supplier};
+use smw_core::directory::Person;
+use smw_core::{RecordKind, Timestamp};
+
+impl Stored for Service {
+    const TABLE: &'static str = "services";
+    const NOUN: &'static str = "service";
+    const COLUMNS: &'static [&'static str] = &[
+        "id",
+        "key",
+        "name",
+        "description",
+        "status",
+        "owner_id",
+        "customer_ids",
+        "depends_on",
+        "created_at",
+        "updated_at",
+        "deleted_at",
+        "version",
+    ];
+
+    fn values(&self) -> Vec<Value> {
+        vec![
+            uuid(self.id),
+            text(&self.key),
+            text(&self.name),
+            text(&self.description),
+            text(self.status.as_str()),
+            opt_uuid(self.owner_id),
+            uuid_list(&self.customer_ids),
+            uuid_list(&self.depends_on),
+            ts(self.created_at),
+            ts(self.updated_at),
+            opt_ts(self.deleted_at),
+            int(self.version),
+        ]
+    }
+
+    fn from_row(row: &Row) -> rusqlite::Result<Self> {
+        Ok(Service {
+            id: get_uuid(row, 0)?,
+            key: get(row, 1)?,
+            name: get(row, 2)?,
+            description: get(row, 3)?,
+            status: get_enum(row, 4, ServiceStatus::parse)?,
+            owner_id: get_opt_uuid(row, 5)?,
+            customer_ids: get_uuid_list(row, 6)?,
+            depends_on: get_uuid_list(row, 7)?,
+            created_at: get_ts(row, 8)?,
+            updated_at: get_ts(row, 9)?,
+            deleted_at: get_opt_ts(row, 10)?,
+            version: get(row, 11)?,
+        })
+    }
+}
+
+/// Customers and suppliers share a shape: name and description.
+macro_rules! stored_party {
+    ($type:ty, $table:literal, $noun:literal) => {
+        impl Stored for $type {
+            const TABLE: &'static str = $table;
+            const NOUN: &'static str = $noun;
+            const COLUMNS: &'static [&'static str] =
+                &["id", "key", "name", "description", "created_at", "updated_at", "deleted_at", "version"];
+
+            fn values(&self) -> Vec<Value> {
+                vec![
+                    uuid(self.id),
+                    text(&self.key),
+                    text(&self.name),
+                    text(&self.description),
+                    ts(self.created_at),
+                    ts(self.updated_at),
+                    opt_ts(self.deleted_at),
+                    int(self.version),
+                ]
+            }
+
+            fn from_row(row: &Row) -> rusqlite::Result<Self> {
+                Ok(Self {
+                    id: get_uuid(row, 0)?,
+                    key: get(row, 1)?,
+                    name: get(row, 2)?,
+                    description: get(row, 3)?,
+                    created_at: get_ts(row, 4)?,
+                    updated_at: get_ts(row, 5)?,
+                    deleted_at: get_opt_ts(row, 6)?,
+                    version: get(row, 7)?,
+                })
+            }
+        }
+    };
+}
+
+stored_party!(Customer, "customers", "customer");
+stored_party!(Supplier, "suppliers", "supplier");
+
+impl Workspace {
+    pub fn service_create(&self, actor: &Actor, now: Timestamp, draft: ServiceDraft) -> StoreResult<Service> {
+        self.write(actor, now, |w| create_service(w, draft))
+    }
+
+    pub fn customer_create(&self, actor: &Actor, now: Timestamp, draft: PartyDraft) -> StoreResult<Customer> {
+        self.write(actor, now, |w| create_customer(w, draft))
+    }
+
+    pub fn supplier_create(&self, actor: &Actor, now: Timestamp, draft: PartyDraft) -> StoreResult<Supplier> {
+        self.write(actor, now, |w| create_supplier(w, draft))
+    }
+}
+
+pub(crate) fn create_service(w: &mut WriteTx, draft: ServiceDraft) -> StoreResult<Service> {
+    require_ref::<Person>(w.conn(), draft.owner_id, "owner_id")?;
+    for (i, customer) in draft.customer_ids.iter().enumerate() {
+        require_ref::<Customer>(w.conn(), Some(*customer), &format!("customer_ids[{i}]"))?;
+    }
+    for (i, service) in draft.depends_on.iter().enumerate() {
+        require_ref::<Service>(w.conn(), Some(*service), &format!("depends_on[{i}]"))?;
+    }
+    let (id, key) = w.identity(RecordKind::Service)?;
+    let service = Service::create(draft, id, key, w.now())?;
+    w.insert(&service)?;
+    Ok(service)
+}
+
+pub(crate) fn create_customer(w: &mut WriteTx, draft: PartyDraft) -> StoreResult<Customer> {
+    let (id, key) = w.identity(RecordKind::Customer)?;
+    let customer = Customer::create(draft, id, key, w.now())?;
+    w.insert(&customer)?;
+    Ok(customer)
+}
+
+pub(crate) fn create_supplier(w: &mut WriteTx, draft: PartyDraft) -> StoreResult<Supplier> {
+    let (id, key) = w.identity(RecordKind::Supplier)?;
+    let supplier = Supplier::create(draft, id, key, w.now())?;
+    w.insert(&supplier)?;
+    Ok(supplier)
+}

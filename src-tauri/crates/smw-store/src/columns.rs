@@ -1,0 +1,101 @@
+//! Conversions between domain values and SQLite column values.
+
+use rusqlite::types::{FromSql, Type, Value};
+use rusqlite::Row;
+use smw_core::Timestamp;
+use std::str::FromStr;
+use uuid::Uuid;
+
+pub fn text(value: &str) -> Value {
+    Value::Text(value.to_string())
+}
+
+pub fn uuid(id: Uuid) -> Value {
+    Value::Text(id.to_string())
+}
+
+pub fn opt_uuid(id: Option<Uuid>) -> Value {
+    id.map_or(Value::Null, uuid)
+}
+
+pub fn ts(at: Timestamp) -> Value {
+    Value::Text(at.to_string())
+}
+
+pub fn opt_ts(at: Option<Timestamp>) -> Value {
+    at.map_or(Value::Null, ts)
+}
+
+pub fn opt_text(value: &Option<String>) -> Value {
+    value.as_deref().map_or(Value::Null, text)
+}
+
+pub fn int(value: impl Into<i64>) -> Value {
+    Value::Integer(value.into())
+}
+
+pub fn uuid_list(ids: &[Uuid]) -> Value {
+    Value::Text(serde_json::to_string(ids).expect("uuids serialise"))
+}
+
+fn conversion(index: usize, error: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(index, Type::Text, Box::new(error))
+}
+
+fn parsed<T: FromStr>(row: &Row, index: usize) -> rusqlite::Result<T>
+where
+    T::Err: std::error::Error + Send + Sync + 'static,
+{
+    let raw: String = row.get(index)?;
+    raw.parse().map_err(|e| conversion(index, e))
+}
+
+fn opt_parsed<T: FromStr>(row: &Row, index: usize) -> rusqlite::Result<Option<T>>
+where
+    T::Err: std::error::Error + Send + Sync + 'static,
+{
+    let raw: Option<String> = row.get(index)?;
+    raw.map(|raw| raw.parse().map_err(|e| conversion(index, e))).transpose()
+}
+
+pub fn get_uuid(row: &Row, index: usize) -> rusqlite::Result<Uuid> {
+    parsed(row, index)
+}
+
+pub fn get_opt_uuid(row: &Row, index: usize) -> rusqlite::Result<Option<Uuid>> {
+    opt_parsed(row, index)
+}
+
+pub fn get_ts(row: &Row, index: usize) -> rusqlite::Result<Timestamp> {
+    parsed(row, index)
+}
+
+pub fn get_opt_ts(row: &Row, index: usize) -> rusqlite::Result<Option<Timestamp>> {
+    opt_parsed(row, index)
+}
+
+pub fn get<T: FromSql>(row: &Row, index: usize) -> rusqlite::Result<T> {
+    row.get(index)
+}
+
+pub fn get_uuid_list(row: &Row, index: usize) -> rusqlite::Result<Vec<Uuid>> {
+    let raw: String = row.get(index)?;
+    serde_json::from_str(&raw).map_err(|e| conversion(index, e))
+}
+
+/// Reads an enum stored as its snake_case name.
+pub fn get_enum<T>(row: &Row, index: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let raw: String = row.get(index)?;
+    parse(&raw).ok_or_else(|| conversion(index, UnknownName(raw)))
+}
+
+#[derive(Debug)]
+struct UnknownName(String);
+
+impl std::fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown value {:?}", self.0)
+    }
+}
+
+impl std::error::Error for UnknownName {}

@@ -1,0 +1,34 @@
+//! Versioned schema migrations, embedded in the binary. `PRAGMA user_version` holds the
+//! version a file is at; each migration runs in its own transaction.
+
+use rusqlite::Connection;
+
+pub struct Migration {
+    pub version: i64,
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+pub const MIGRATIONS: &[Migration] =
+    &[Migration { version: 1, name: "initial", sql: include_str!("migrations/0001_initial.sql") }];
+
+pub fn latest_version() -> i64 {
+    MIGRATIONS.last().map_or(0, |m| m.version)
+}
+
+pub fn schema_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |row| row.get(0))
+}
+
+/// Brings the schema from its current version up to `target`, one transaction per step.
+pub fn migrate_to(conn: &mut Connection, target: i64) -> rusqlite::Result<()> {
+    let current = schema_version(conn)?;
+    for migration in MIGRATIONS.iter().filter(|m| m.version > current && m.version <= target) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(migration.sql)?;
+        // PRAGMA takes no bound parameters; the version is our own constant, never input.
+        tx.execute_batch(&format!("PRAGMA user_version = {}", migration.version))?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,214 @@
+//! Full-text search (SQLite FTS5) over ticket and problem titles and descriptions and
+//! comment bodies.
+//!
+//! Ranking: a term with few hits is ranked by relevance (bm25); a very common one by recency,
+//! because scoring a million hits to show twenty is what makes search slow. Every (re)indexed
+//! document gets a new, larger doc number, so "most recent first" is a backwards walk of the
+//! index and costs the same whatever the number of hits.
+
+use crate::error::{StoreError, StoreResult};
+use crate::stored::Stored;
+use crate::workspace::Workspace;
+use rusqlite::{Connection, OptionalExtension};
+use smw_core::views::SearchHit;
+use smw_core::{Invalid, RecordKind};
+use std::collections::HashSet;
+use uuid::Uuid;
+
+/// Up to this many hits are ranked by relevance; beyond it, by recency.
+const RELEVANCE_WINDOW: usize = 200;
+const SNIPPET_CHARS: usize = 160;
+const MAX_TERMS: usize = 16;
+
+/// Brings the index in step with a record just written (inserted, updated or tombstoned).
+pub(crate) fn reindex<R: Stored>(conn: &Connection, record: &R) -> StoreResult<()> {
+    let Some(text) = record.searchable() else {
+        return Ok(());
+    };
+    let id = record.id().to_string();
+    let old: Option<i64> = conn
+        .prepare_cached("SELECT doc FROM search_docs WHERE record_id = ?1")?
+        .query_row([&id], |row| row.get(0))
+        .optional()?;
+    if let Some(doc) = old {
+        conn.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?.execute([doc])?;
+        conn.prepare_cached("DELETE FROM search_docs WHERE doc = ?1")?.execute([doc])?;
+    }
+    if record.deleted_at().is_some() {
+        return Ok(());
+    }
+    conn.prepare_cached(
+        "INSERT INTO search_docs (record_id, record_kind, owner_id, owner_kind) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(rusqlite::params![
+        id,
+        record.kind().as_str(),
+        text.owner_id.to_string(),
+        text.owner_kind.as_str()
+    ])?;
+    let doc = conn.last_insert_rowid();
+    conn.prepare_cached("INSERT INTO search_index (rowid, title, body) VALUES (?1, ?2, ?3)")?
+        .execute(rusqlite::params![doc, text.title, text.body.as_ref()])?;
+    Ok(())
+}
+
+/// Turns what a person typed into an FTS5 query: every word must match. Quoting each word
+/// means punctuation and FTS operators in the input are searched for, never interpreted.
+pub fn fts_query(text: &str) -> Result<String, Invalid> {
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return Err(Invalid::field("required", "text", "type a word to search for"));
+    }
+    if words.len() > MAX_TERMS {
+        return Err(Invalid::field("too_long", "text", format!("search for at most {MAX_TERMS} words")));
+    }
+    Ok(words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" "))
+}
+
+struct Hit {
+    doc: i64,
+    score: f64,
+}
+
+/// Document hits, best first, as (record id, record kind, owner id, owner kind) per distinct owner.
+pub(crate) fn owner_hits(
+    conn: &Connection,
+    text: &str,
+    limit: usize,
+) -> StoreResult<Vec<(String, String, String, String)>> {
+    let query = fts_query(text)?;
+    let mut hits: Vec<Hit> = Vec::new();
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT rowid, bm25(search_index) FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![query, (RELEVANCE_WINDOW + 1) as i64], |row| {
+            Ok(Hit { doc: row.get(0)?, score: row.get(1)? })
+        })?;
+        for hit in rows {
+            hits.push(hit?);
+        }
+    }
+    let common = hits.len() > RELEVANCE_WINDOW;
+    if !common {
+        hits.sort_by(|a, b| a.score.total_cmp(&b.score).then(b.doc.cmp(&a.doc)));
+    }
+    let mut owners = Vec::new();
+    let mut seen = HashSet::new();
+    let mut resolve =
+        conn.prepare_cached("SELECT record_id, record_kind, owner_id, owner_kind FROM search_docs WHERE doc = ?1")?;
+    let mut consider = |doc: i64, owners: &mut Vec<_>| -> StoreResult<()> {
+        let row: (String, String, String, String) =
+            resolve.query_row([doc], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        if seen.insert(row.2.clone()) {
+            owners.push(row);
+        }
+        Ok(())
+    };
+    for hit in &hits {
+        if owners.len() >= limit {
+            return Ok(owners);
+        }
+        consider(hit.doc, &mut owners)?;
+    }
+    if common && owners.len() < limit {
+        // Many hits on few owners (one ticket's many comments): walk on down the index.
+        let mut before = hits.last().map_or(i64::MAX, |h| h.doc);
+        let mut stmt = conn.prepare_cached(
+            "SELECT rowid FROM search_index WHERE search_index MATCH ?1 AND rowid < ?2 ORDER BY rowid DESC LIMIT 500",
+        )?;
+        loop {
+            let docs: Vec<i64> =
+                stmt.query_map(rusqlite::params![query, before], |row| row.get(0))?.collect::<Result<_, _>>()?;
+            let Some(&last) = docs.last() else { break };
+            for doc in docs {
+                if owners.len() >= limit {
+                    return Ok(owners);
+                }
+                consider(doc, &mut owners)?;
+            }
+            before = last;
+        }
+    }
+    Ok(owners)
+}
+
+impl Workspace {
+    /// The records that best match `text`: tickets and problems (a comment's hit shows its ticket).
+    pub fn search(&self, text: &str, limit: usize) -> StoreResult<Vec<SearchHit>> {
+        let conn = self.reader();
+        let limit = limit.clamp(1, 200);
+        let mut found = Vec::new();
+        for (record_id, record_kind, owner_id, owner_kind) in owner_hits(&conn, text, limit)? {
+            let owner_id: Uuid = owner_id.parse().map_err(|_| StoreError::not_found("record", owner_id.clone()))?;
+            let matched_text = document_text(&conn, &record_id, &record_kind)?;
+            // A comment's owner may be a ticket or a problem; the ticket table is tried first.
+            let hit = match RecordKind::parse(&owner_kind) {
+                Some(RecordKind::Problem) => None,
+                _ => crate::tickets::search_hit(&conn, owner_id, &matched_text, text)?,
+            };
+            let hit = match hit {
+                Some(hit) => Some(hit),
+                None => crate::problems::search_hit(&conn, owner_id, &matched_text, text)?,
+            };
+            found.extend(hit);
+        }
+        Ok(found)
+    }
+}
+
+/// The searchable text of one indexed record (the index itself keeps no copy).
+fn document_text(conn: &Connection, record_id: &str, record_kind: &str) -> StoreResult<String> {
+    let sql = match RecordKind::parse(record_kind) {
+        Some(RecordKind::Comment) => "SELECT body FROM comments WHERE id = ?1",
+        Some(RecordKind::Problem) => {
+            "SELECT description || ' ' || root_cause || ' ' || workaround FROM problems WHERE id = ?1"
+        }
+        _ => "SELECT description FROM tickets WHERE id = ?1",
+    };
+    Ok(conn.prepare_cached(sql)?.query_row([record_id], |row| row.get(0)).optional()?.unwrap_or_default())
+}
+
+/// Plain text around the first searched word found in `text` (or its start).
+pub fn snippet(text: &str, query: &str) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = flat.to_lowercase();
+    let first = query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .filter_map(|w| lower.find(&w.to_lowercase()))
+        .min()
+        .unwrap_or(0);
+    // Lower-casing can change byte lengths; fall back to the start if the offset is not a boundary.
+    let start_byte = if flat.is_char_boundary(first) { first } else { 0 };
+    let before: Vec<char> = flat[..start_byte].chars().rev().take(40).collect();
+    let start = start_byte - before.iter().map(|c| c.len_utf8()).sum::<usize>();
+    let mut out: String = flat[start..].chars().take(SNIPPET_CHARS).collect();
+    if start > 0 {
+        out.insert(0, '…');
+    }
+    if flat[start..].chars().count() > SNIPPET_CHARS {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_quote_every_word() {
+        assert_eq!(fts_query("mail  server!").unwrap(), "\"mail\" \"server\"");
+        assert_eq!(fts_query("NOT \"x\" OR y*").unwrap(), "\"NOT\" \"x\" \"OR\" \"y\"");
+        assert_eq!(fts_query(" ,; ").unwrap_err().field.as_deref(), Some("text"));
+    }
+
+    #[test]
+    fn snippets_start_near_the_match() {
+        let text = format!("{} the printer is on fire {}", "word ".repeat(50), "tail ".repeat(50));
+        let cut = snippet(&text, "printer");
+        assert!(cut.starts_with('…') && cut.contains("printer is on fire"), "{cut}");
+        assert_eq!(snippet("short text", "absent"), "short text");
+    }
+}

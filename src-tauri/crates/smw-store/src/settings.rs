@@ -1,0 +1,104 @@
+//! Settings records: one JSON value per name, audited like every other record.
+
+use crate::columns::*;
+use crate::error::StoreResult;
+use crate::stored::Stored;
+use crate::workspace::Workspace;
+use crate::write::Actor;
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row};
+use smw_core::priority::PriorityMatrix;
+use smw_core::setting::{Setting, PRIORITY_MATRIX};
+use smw_core::{Invalid, RecordKind, Timestamp};
+
+impl Stored for Setting {
+    const TABLE: &'static str = "settings";
+    const NOUN: &'static str = "setting";
+    const COLUMNS: &'static [&'static str] =
+        &["id", "key", "name", "value", "created_at", "updated_at", "deleted_at", "version"];
+
+    fn values(&self) -> Vec<Value> {
+        vec![
+            uuid(self.id),
+            text(&self.key),
+            text(&self.name),
+            text(&self.value),
+            ts(self.created_at),
+            ts(self.updated_at),
+            opt_ts(self.deleted_at),
+            int(self.version),
+        ]
+    }
+
+    fn from_row(row: &Row) -> rusqlite::Result<Self> {
+        Ok(Setting {
+            id: get_uuid(row, 0)?,
+            key: get(row, 1)?,
+            name: get(row, 2)?,
+            value: get(row, 3)?,
+            created_at: get_ts(row, 4)?,
+            updated_at: get_ts(row, 5)?,
+            deleted_at: get_opt_ts(row, 6)?,
+            version: get(row, 7)?,
+        })
+    }
+}
+
+pub(crate) fn setting(conn: &Connection, name: &str) -> StoreResult<Option<Setting>> {
+    let sql = format!("{} WHERE name = ?1 AND deleted_at IS NULL", crate::stored::select_sql::<Setting>());
+    Ok(conn.prepare_cached(&sql)?.query_row([name], Setting::from_row).optional()?)
+}
+
+/// The workspace's priority matrix, or the default one when none was configured.
+pub fn priority_matrix(conn: &Connection) -> StoreResult<PriorityMatrix> {
+    match setting(conn, PRIORITY_MATRIX)? {
+        Some(setting) => Ok(serde_json::from_str(&setting.value)
+            .map_err(|e| Invalid::field("bad_setting", PRIORITY_MATRIX, e.to_string()))?),
+        None => Ok(PriorityMatrix::default()),
+    }
+}
+
+impl Workspace {
+    pub fn priority_matrix(&self) -> StoreResult<PriorityMatrix> {
+        priority_matrix(&self.reader())
+    }
+
+    /// Replaces the priority matrix. Existing tickets keep their priority until edited.
+    pub fn set_priority_matrix(
+        &self,
+        actor: &Actor,
+        now: Timestamp,
+        matrix: PriorityMatrix,
+    ) -> StoreResult<PriorityMatrix> {
+        matrix.validate()?;
+        let value = serde_json::to_string(&matrix).expect("matrix serialises");
+        self.put_setting(actor, now, PRIORITY_MATRIX, value)?;
+        Ok(matrix)
+    }
+
+    /// Creates or replaces the setting `name`. The value must already be validated.
+    pub(crate) fn put_setting(&self, actor: &Actor, now: Timestamp, name: &str, value: String) -> StoreResult<Setting> {
+        self.write(actor, now, |w| match setting(w.conn(), name)? {
+            Some(before) => {
+                let mut after = Setting { value, ..before.clone() };
+                w.update(&before, &mut after)?;
+                Ok(after)
+            }
+            None => {
+                let (id, key) = w.identity(RecordKind::Setting)?;
+                let created = Setting {
+                    id,
+                    key,
+                    name: name.to_string(),
+                    value,
+                    created_at: now,
+                    updated_at: now,
+                    deleted_at: None,
+                    version: 1,
+                };
+                w.insert(&created)?;
+                Ok(created)
+            }
+        })
+    }
+}

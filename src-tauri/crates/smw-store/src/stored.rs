@@ -1,0 +1,88 @@
+//! How a record family maps onto its table. Every family implements [`Stored`]; the generic
+//! reads here and the audited writes in `write.rs` are the only SQL that touches records.
+
+use crate::error::{StoreError, StoreResult};
+use rusqlite::types::Value;
+use rusqlite::{params_from_iter, Connection, OptionalExtension, Row};
+use smw_core::{Record, RecordKind};
+use uuid::Uuid;
+
+pub trait Stored: Record {
+    const TABLE: &'static str;
+    /// What a person calls this kind of record in an error message.
+    const NOUN: &'static str;
+    /// Column names in the order of [`Stored::values`]; the first is `id`.
+    const COLUMNS: &'static [&'static str];
+    fn values(&self) -> Vec<Value>;
+    /// Reads a record from a row selected with [`select_sql`] (columns in `COLUMNS` order).
+    fn from_row(row: &Row) -> rusqlite::Result<Self>;
+    /// The text full-text search indexes for this record, if any.
+    fn searchable(&self) -> Option<Searchable<'_>> {
+        None
+    }
+}
+
+/// What the search index keeps of a record: its text, and the record a hit leads to
+/// (a comment's hit leads to its ticket).
+pub struct Searchable<'a> {
+    pub title: &'a str,
+    pub body: std::borrow::Cow<'a, str>,
+    pub owner_id: Uuid,
+    pub owner_kind: RecordKind,
+}
+
+pub fn select_sql<R: Stored>() -> String {
+    format!("SELECT {} FROM {}", R::COLUMNS.join(", "), R::TABLE)
+}
+
+pub fn insert_sql<R: Stored>() -> String {
+    let placeholders: Vec<String> = (1..=R::COLUMNS.len()).map(|i| format!("?{i}")).collect();
+    format!("INSERT INTO {} ({}) VALUES ({})", R::TABLE, R::COLUMNS.join(", "), placeholders.join(", "))
+}
+
+pub fn update_sql<R: Stored>() -> String {
+    let sets: Vec<String> =
+        R::COLUMNS.iter().enumerate().skip(1).map(|(i, col)| format!("{col} = ?{}", i + 1)).collect();
+    format!("UPDATE {} SET {} WHERE id = ?1", R::TABLE, sets.join(", "))
+}
+
+pub fn get_by_id<R: Stored>(conn: &Connection, id: Uuid) -> StoreResult<Option<R>> {
+    let sql = format!("{} WHERE id = ?1", select_sql::<R>());
+    Ok(conn.prepare_cached(&sql)?.query_row([id.to_string()], R::from_row).optional()?)
+}
+
+pub fn get_by_key<R: Stored>(conn: &Connection, key: &str) -> StoreResult<Option<R>> {
+    let sql = format!("{} WHERE key = ?1", select_sql::<R>());
+    Ok(conn.prepare_cached(&sql)?.query_row([key.trim().to_ascii_uppercase()], R::from_row).optional()?)
+}
+
+/// A live (not tombstoned) record by key, or a `not_found` error naming it.
+pub fn require_key<R: Stored>(conn: &Connection, key: &str) -> StoreResult<R> {
+    match get_by_key::<R>(conn, key)? {
+        Some(record) if record.deleted_at().is_none() => Ok(record),
+        _ => Err(StoreError::not_found(R::NOUN, key)),
+    }
+}
+
+/// Checks that an id refers to a live record of this family; `field` names the input.
+pub fn require_ref<R: Stored>(conn: &Connection, id: Option<Uuid>, field: &str) -> StoreResult<()> {
+    let Some(id) = id else { return Ok(()) };
+    let sql = format!("SELECT 1 FROM {} WHERE id = ?1 AND deleted_at IS NULL", R::TABLE);
+    let found = conn.prepare_cached(&sql)?.query_row([id.to_string()], |_| Ok(())).optional()?;
+    match found {
+        Some(()) => Ok(()),
+        None => Err(smw_core::Invalid::field("unknown_reference", field, format!("no {} has id {id}", R::NOUN)).into()),
+    }
+}
+
+/// Live records of a family, in creation order.
+pub fn list_live<R: Stored>(conn: &Connection) -> StoreResult<Vec<R>> {
+    let sql = format!("{} WHERE deleted_at IS NULL ORDER BY seq", select_sql::<R>());
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], R::from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub(crate) fn bind_values(values: Vec<Value>) -> impl rusqlite::Params {
+    params_from_iter(values)
+}

@@ -1,0 +1,223 @@
+//! `smw verify`: is this file what the workbench wrote?
+//!
+//! Three checks: SQLite's own integrity check; the audit chain (numbering without gaps,
+//! each entry linked to the previous hash, each hash matching its content); and every record's
+//! current row against the digest in its latest audit entry. An edit made behind the
+//! workbench's back, to a record or to its history, breaks one of them and is named.
+
+use crate::error::StoreResult;
+use crate::stored::{select_sql, Stored};
+use crate::workspace::inspect;
+use rusqlite::{Connection, OpenFlags};
+use smw_core::audit::{EntryFields, GENESIS_HASH};
+use smw_core::catalogue::{Customer, Service, Supplier};
+use smw_core::comment::Comment;
+use smw_core::directory::{Group, Person};
+use smw_core::link::Link;
+use smw_core::problem::Problem;
+use smw_core::setting::Setting;
+use smw_core::ticket::Ticket;
+use smw_core::views::{VerifyFinding, VerifyReport};
+use std::collections::HashMap;
+use std::path::Path;
+use uuid::Uuid;
+
+/// Findings past this many are counted, not listed.
+const MAX_FINDINGS: usize = 200;
+
+/// What the chain says each record should look like now.
+struct Expected {
+    digest: [u8; 32],
+    seq: i64,
+    key: String,
+}
+
+struct Findings {
+    list: Vec<VerifyFinding>,
+    total: usize,
+}
+
+impl Findings {
+    fn add(&mut self, code: &str, message: String, record_key: Option<String>, audit_seq: Option<i64>) {
+        self.total += 1;
+        if self.list.len() < MAX_FINDINGS {
+            self.list.push(VerifyFinding { code: code.into(), message, record_key, audit_seq });
+        }
+    }
+}
+
+/// Verifies the workspace at `path` without changing it.
+pub fn verify(path: &Path) -> StoreResult<VerifyReport> {
+    inspect(path)?;
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    let mut findings = Findings { list: Vec::new(), total: 0 };
+    // One read transaction, so the chain and the records are seen at the same moment.
+    conn.execute_batch("BEGIN")?;
+    integrity(&conn, &mut findings)?;
+    let (audit_entries, mut expected) = walk_chain(&conn, &mut findings)?;
+    let mut records = 0;
+    records += compare::<Person>(&conn, &mut expected, &mut findings)?;
+    records += compare::<Group>(&conn, &mut expected, &mut findings)?;
+    records += compare::<Service>(&conn, &mut expected, &mut findings)?;
+    records += compare::<Customer>(&conn, &mut expected, &mut findings)?;
+    records += compare::<Supplier>(&conn, &mut expected, &mut findings)?;
+    records += compare::<Setting>(&conn, &mut expected, &mut findings)?;
+    records += compare::<Problem>(&conn, &mut expected, &mut findings)?;
+    records += compare::<Ticket>(&conn, &mut expected, &mut findings)?;
+    records += compare::<Comment>(&conn, &mut expected, &mut findings)?;
+    records += compare::<Link>(&conn, &mut expected, &mut findings)?;
+    let mut missing: Vec<_> = expected.into_iter().collect();
+    missing.sort_by_key(|(_, e)| e.seq);
+    for (id, gone) in missing {
+        findings.add(
+            "record_missing",
+            format!("{} ({id}) has audit history (latest entry #{}) but its row is gone", gone.key, gone.seq),
+            Some(gone.key),
+            Some(gone.seq),
+        );
+    }
+    conn.execute_batch("COMMIT")?;
+    if findings.total > findings.list.len() {
+        let more = findings.total - findings.list.len();
+        findings.list.push(VerifyFinding {
+            code: "more".into(),
+            message: format!("… and {more} more findings"),
+            record_key: None,
+            audit_seq: None,
+        });
+    }
+    Ok(VerifyReport { ok: findings.total == 0, audit_entries, records, findings: findings.list })
+}
+
+fn integrity(conn: &Connection, findings: &mut Findings) -> StoreResult<()> {
+    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    let messages: Vec<String> = stmt.query_map([], |row| row.get(0))?.collect::<Result<_, _>>()?;
+    for message in messages.into_iter().filter(|m| m != "ok") {
+        findings.add("integrity", format!("SQLite integrity check: {message}"), None, None);
+    }
+    Ok(())
+}
+
+fn walk_chain(conn: &Connection, findings: &mut Findings) -> StoreResult<(i64, HashMap<Uuid, Expected>)> {
+    let mut stmt = conn.prepare(
+        "SELECT seq, at, actor_id, actor, action, record_kind, record_id, record_key, changes, row_digest, prev_hash, hash
+         FROM audit_log ORDER BY seq",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut expected: HashMap<Uuid, Expected> = HashMap::new();
+    let mut previous_hash = GENESIS_HASH.to_string();
+    let mut next_seq = 1;
+    let mut count = 0;
+    while let Some(row) = rows.next()? {
+        count += 1;
+        let seq: i64 = row.get(0)?;
+        let text = |i: usize| row.get_ref(i).ok().and_then(|v| v.as_str().ok()).unwrap_or("");
+        let fields = EntryFields {
+            seq,
+            at: text(1),
+            actor_id: text(2),
+            actor: text(3),
+            action: text(4),
+            record_kind: text(5),
+            record_id: text(6),
+            record_key: text(7),
+            changes: text(8),
+            row_digest: text(9),
+            prev_hash: text(10),
+        };
+        let stored_hash = text(11);
+        let key = fields.record_key.to_string();
+        if seq != next_seq {
+            findings.add(
+                "chain_gap",
+                format!("audit entries #{next_seq}…#{} are missing (removed from the log)", seq - 1),
+                None,
+                Some(next_seq),
+            );
+        }
+        if fields.prev_hash != previous_hash {
+            findings.add(
+                "chain_broken",
+                format!("audit entry #{seq} ({key}) does not link to the entry before it"),
+                Some(key.clone()),
+                Some(seq),
+            );
+        }
+        if fields.hash() != stored_hash {
+            findings.add(
+                "entry_altered",
+                format!("audit entry #{seq} ({key}) was altered: its content no longer matches its hash"),
+                Some(key.clone()),
+                Some(seq),
+            );
+        }
+        match (fields.record_id.parse::<Uuid>(), decode_digest(fields.row_digest)) {
+            (Ok(id), Some(digest)) => {
+                expected.insert(id, Expected { digest, seq, key });
+            }
+            _ => findings.add("entry_malformed", format!("audit entry #{seq} is malformed"), Some(key), Some(seq)),
+        }
+        previous_hash = stored_hash.to_string();
+        next_seq = seq + 1;
+    }
+    Ok((count, expected))
+}
+
+fn compare<R: Stored>(
+    conn: &Connection,
+    expected: &mut HashMap<Uuid, Expected>,
+    findings: &mut Findings,
+) -> StoreResult<i64> {
+    let mut stmt = conn.prepare(&select_sql::<R>())?;
+    let mut rows = stmt.query([])?;
+    let mut count = 0;
+    while let Some(row) = rows.next()? {
+        count += 1;
+        let record = match R::from_row(row) {
+            Ok(record) => record,
+            Err(error) => {
+                let key: String = row.get(1).unwrap_or_default();
+                findings.add(
+                    "record_unreadable",
+                    format!("{} {key} cannot be read: {error}", R::NOUN),
+                    Some(key),
+                    None,
+                );
+                continue;
+            }
+        };
+        match expected.remove(&record.id()) {
+            None => findings.add(
+                "record_unaudited",
+                format!("{} {} has no audit history: it was written behind the workbench's back", R::NOUN, record.key()),
+                Some(record.key().to_string()),
+                None,
+            ),
+            Some(entry) if entry.digest != smw_core::audit::row_digest_bytes(&record) => findings.add(
+                "record_altered",
+                format!(
+                    "{} {} differs from its audit history (latest entry #{}): it was edited behind the workbench's back",
+                    R::NOUN,
+                    record.key(),
+                    entry.seq
+                ),
+                Some(record.key().to_string()),
+                Some(entry.seq),
+            ),
+            Some(_) => {}
+        }
+    }
+    Ok(count)
+}
+
+fn decode_digest(hex: &str) -> Option<[u8; 32]> {
+    if hex.len() != 64 {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(hex.get(i * 2..i * 2 + 2)?, 16).ok()?;
+    }
+    Some(out)
+}

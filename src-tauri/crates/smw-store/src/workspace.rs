@@ -1,0 +1,133 @@
+//! Opening a workspace file: refuse what is not ours, migrate what is older (after a
+//! backup copy), never touch what is newer.
+
+use crate::error::{StoreError, StoreResult};
+use crate::migrations::{latest_version, migrate_to, schema_version};
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+/// `PRAGMA application_id` of every workspace: "SMWB".
+pub const APPLICATION_ID: i64 = 0x534D_5742;
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// One open workspace file: one writer connection and one reader connection, so a long
+/// read never waits for a write (WAL) and writes are serialised in-process.
+pub struct Workspace {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    reader: Mutex<Connection>,
+}
+
+impl Workspace {
+    /// Creates a new, empty workspace. Refuses to overwrite an existing file.
+    pub fn create(path: impl AsRef<Path>) -> StoreResult<Workspace> {
+        let path = path.as_ref();
+        if path.exists() {
+            return Err(StoreError::Io(std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                format!("{} already exists", path.display()),
+            )));
+        }
+        let mut conn = Connection::open(path)?;
+        configure(&conn)?;
+        conn.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
+        migrate_to(&mut conn, latest_version())?;
+        drop(conn);
+        Workspace::open(path)
+    }
+
+    /// Opens an existing workspace, migrating it (after a backup copy) if it is older.
+    pub fn open(path: impl AsRef<Path>) -> StoreResult<Workspace> {
+        let path = path.as_ref();
+        let found = inspect(path)?;
+        if found < latest_version() {
+            backup_before_migration(path, found)?;
+            let mut conn = Connection::open(path)?;
+            configure(&conn)?;
+            migrate_to(&mut conn, latest_version())?;
+        }
+        let writer = Connection::open(path)?;
+        configure(&writer)?;
+        let reader =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        reader.busy_timeout(BUSY_TIMEOUT)?;
+        Ok(Workspace { path: path.to_path_buf(), writer: Mutex::new(writer), reader: Mutex::new(reader) })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub(crate) fn writer(&self) -> MutexGuard<'_, Connection> {
+        self.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub(crate) fn reader(&self) -> MutexGuard<'_, Connection> {
+        self.reader.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Changes whenever another connection (another process, say) commits to the file.
+    pub fn data_version(&self) -> StoreResult<i64> {
+        Ok(self.reader().query_row("PRAGMA data_version", [], |row| row.get(0))?)
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> StoreResult<i64> {
+        Ok(schema_version(&self.reader())?)
+    }
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(())
+}
+
+/// Checks, without writing anything, that `path` is a workspace this version can open,
+/// and returns its schema version.
+pub(crate) fn inspect(path: &Path) -> StoreResult<i64> {
+    let not_ours = |reason: &str| StoreError::NotAWorkspace { path: path.to_path_buf(), reason: reason.to_string() };
+    let mut header = [0u8; 16];
+    {
+        use std::io::Read;
+        let mut file = std::fs::File::open(path)?;
+        if file.read_exact(&mut header).is_err() || &header != SQLITE_HEADER {
+            return Err(not_ours("it is not an SQLite database"));
+        }
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(|e| not_ours(&e.to_string()))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let application_id: i64 =
+        conn.query_row("PRAGMA application_id", [], |row| row.get(0)).map_err(|e| not_ours(&e.to_string()))?;
+    if application_id != APPLICATION_ID {
+        return Err(not_ours("it is an SQLite database of another program"));
+    }
+    let found = schema_version(&conn).map_err(|e| not_ours(&e.to_string()))?;
+    if found > latest_version() {
+        return Err(StoreError::NewerVersion { path: path.to_path_buf(), found, known: latest_version() });
+    }
+    let check: String =
+        conn.query_row("PRAGMA quick_check", [], |row| row.get(0)).map_err(|e| not_ours(&e.to_string()))?;
+    if check != "ok" {
+        return Err(not_ours(&format!("the file is damaged ({check})")));
+    }
+    Ok(found)
+}
+
+/// Copies the file aside before a migration, as `NAME.v<old>.bak` (numbered if taken).
+fn backup_before_migration(path: &Path, version: i64) -> StoreResult<PathBuf> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let mut target = path.with_extension(format!("v{version}.bak"));
+    let mut n = 1;
+    while target.exists() {
+        n += 1;
+        target = path.with_extension(format!("v{version}.{n}.bak"));
+    }
+    crate::backup::copy_database(&conn, &target)?;
+    Ok(target)
+}

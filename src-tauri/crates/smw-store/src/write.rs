@@ -1,0 +1,145 @@
+//! The one way records change: inside a [`WriteTx`], which writes each record and its
+//! hash-chained audit entry in the same SQLite transaction and keeps the search index in step.
+
+use crate::audit::{self, ChainHead};
+use crate::error::{StoreError, StoreResult};
+use crate::search;
+use crate::stored::{bind_values, insert_sql, update_sql, Stored};
+use crate::workspace::Workspace;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use smw_core::audit::AuditAction;
+use smw_core::{new_id, HumanKey, RecordKind, Timestamp};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// Who is acting: a person of the workspace, or a named tool (`smw import`) when no person is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub id: Option<Uuid>,
+    pub name: String,
+}
+
+impl Actor {
+    pub fn system(name: &str) -> Actor {
+        Actor { id: None, name: name.to_string() }
+    }
+}
+
+pub struct WriteTx<'c> {
+    tx: Transaction<'c>,
+    actor: Actor,
+    now: Timestamp,
+    head: ChainHead,
+    counters: HashMap<&'static str, u64>,
+}
+
+impl Workspace {
+    /// Runs `work` in one immediate transaction: all of it commits, or none of it does.
+    pub(crate) fn write<T>(
+        &self,
+        actor: &Actor,
+        now: Timestamp,
+        work: impl FnOnce(&mut WriteTx) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        let mut conn = self.writer();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let head = audit::head(&tx)?;
+        let mut write = WriteTx { tx, actor: actor.clone(), now, head, counters: HashMap::new() };
+        let result = work(&mut write)?;
+        write.finish()?;
+        Ok(result)
+    }
+}
+
+impl<'c> WriteTx<'c> {
+    pub fn conn(&self) -> &Connection {
+        &self.tx
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.now
+    }
+
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+
+    /// Moves the transaction's clock and actor on: bulk work (the demo generator, the
+    /// benchmark) records many operations, each at its own time, in one transaction.
+    pub(crate) fn act_as(&mut self, actor: &Actor, now: Timestamp) {
+        self.actor = actor.clone();
+        self.now = now;
+    }
+
+    /// A fresh id and the next human key of `kind`.
+    pub fn identity(&mut self, kind: RecordKind) -> StoreResult<(Uuid, String)> {
+        let prefix = kind.key_prefix();
+        let last = match self.counters.get(prefix) {
+            Some(&last) => last,
+            None => self
+                .tx
+                .prepare_cached("SELECT last FROM key_counters WHERE prefix = ?1")?
+                .query_row([prefix], |row| row.get::<_, i64>(0))
+                .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(0) } else { Err(e) })?
+                as u64,
+        };
+        self.counters.insert(prefix, last + 1);
+        Ok((new_id(self.now), HumanKey { kind, number: last + 1 }.to_string()))
+    }
+
+    pub fn insert<R: Stored>(&mut self, record: &R) -> StoreResult<()> {
+        self.tx.prepare_cached(&insert_sql::<R>())?.execute(bind_values(record.values()))?;
+        search::reindex(&self.tx, record)?;
+        self.audit(AuditAction::Create, None, record)
+    }
+
+    /// Stores a new revision of `record`; `before` is the revision it replaces.
+    pub fn update<R: Stored>(&mut self, before: &R, record: &mut R) -> StoreResult<()> {
+        record.touch(self.now);
+        self.tx.prepare_cached(&update_sql::<R>())?.execute(bind_values(record.values()))?;
+        search::reindex(&self.tx, record)?;
+        let action = if record.deleted_at().is_some() && before.deleted_at().is_none() {
+            AuditAction::Delete
+        } else {
+            AuditAction::Update
+        };
+        self.audit(action, Some(before), record)
+    }
+
+    /// Tombstones a record: SMS records are never hard-deleted.
+    pub fn delete<R: Stored>(&mut self, record: &R) -> StoreResult<()> {
+        let mut gone = record.clone();
+        gone.tombstone(self.now);
+        self.update(record, &mut gone)
+    }
+
+    fn audit<R: Stored>(&mut self, action: AuditAction, before: Option<&R>, after: &R) -> StoreResult<()> {
+        let changes = serde_json::Value::Object(smw_core::audit::changes(before, after)).to_string();
+        let digest = smw_core::audit::row_digest(after);
+        self.head = audit::append(&self.tx, &self.head, &self.actor, self.now, action, after, &changes, &digest)?;
+        Ok(())
+    }
+
+    fn finish(self) -> StoreResult<()> {
+        {
+            let mut save = self
+                .tx
+                .prepare_cached("INSERT INTO key_counters (prefix, last) VALUES (?1, ?2) ON CONFLICT(prefix) DO UPDATE SET last = excluded.last")?;
+            for (prefix, last) in &self.counters {
+                save.execute(rusqlite::params![prefix, *last as i64])?;
+            }
+        }
+        self.tx.commit()?;
+        Ok(())
+    }
+}
+
+/// Refuses an edit made against a revision that is no longer current.
+pub fn check_version<R: Stored>(record: &R, expected: Option<i64>) -> StoreResult<()> {
+    match expected {
+        Some(expected) if expected != record.version() => {
+            Err(StoreError::Conflict { key: record.key().to_string(), expected, actual: record.version() })
+        }
+        _ => Ok(()),
+    }
+}
