@@ -1,0 +1,59 @@
+import { ActorGateProvider } from './state/ActorGate';
+import { FiltersProvider } from './state/FiltersContext';
+import { useRoute, type Route } from './state/route';
+import { useLiveUpdates } from './state/useLiveUpdates';
+import { useWorkspace } from './state/useWorkspace';
+import { IncidentBoard } from './views/incidents/IncidentBoard';
+import { NewTicketForm } from './views/incidents/NewTicketForm';
+import { TicketList } from './views/incidents/TicketList';
+import { TicketRecord } from './views/incidents/TicketRecord';
+import { NewProblemForm } from './views/problems/NewProblemForm';
+import { ProblemList } from './views/problems/ProblemList';
+import { ProblemRecord } from './views/problems/ProblemRecord';
+import { EmptyWorkspace } from './views/shell/EmptyWorkspace';
+import { SideNav } from './views/shell/SideNav';
+import { TopBar } from './views/shell/TopBar';
+import { Welcome } from './views/shell/Welcome';
+
+export function App() {
+  useLiveUpdates();
+  const route = useRoute();
+  return (
+    <ActorGateProvider>
+      <FiltersProvider>
+        <div className="app">
+          <SideNav route={route} />
+          <div className="app-main">
+            <TopBar />
+            <main className="content">
+              <Content route={route} />
+            </main>
+          </div>
+        </div>
+      </FiltersProvider>
+    </ActorGateProvider>
+  );
+}
+
+function Content({ route }: { route: Route }) {
+  const workspace = useWorkspace();
+  if (workspace.isPending) return <div className="loading">Opening workspace…</div>;
+  if (!workspace.data) return <Welcome />;
+
+  switch (route.view) {
+    case 'board':
+      return workspace.data.ticket_count === 0 ? <EmptyWorkspace /> : <IncidentBoard />;
+    case 'list':
+      return workspace.data.ticket_count === 0 ? <EmptyWorkspace /> : <TicketList />;
+    case 'ticket':
+      return <TicketRecord key={route.key} ticketKey={route.key} />;
+    case 'new-ticket':
+      return <NewTicketForm />;
+    case 'problems':
+      return <ProblemList />;
+    case 'problem':
+      return <ProblemRecord key={route.key} problemKey={route.key} />;
+    case 'new-problem':
+      return <NewProblemForm />;
+  }
+}

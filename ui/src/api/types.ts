@@ -1,0 +1,42 @@
+// Types the shell defines but ts-rs does not export (see docs/commands.md).
+import type { Person } from '../bindings/Person';
+
+/** The open workspace, as `workspace_info` and friends return it (src-tauri/src/state.rs). */
+export type WorkspaceInfo = {
+  path: string;
+  name: string;
+  actor: Person | null;
+  recent: string[];
+  ticket_count: number;
+};
+
+/** Every command failure. Branch on `code`; `message` is for people; `field` names the input at fault. */
+export type AppError = {
+  code: string;
+  message: string;
+  field?: string | null;
+};
+
+/** Payload of the `workspace-changed` event. */
+export type WorkspaceChanged = {
+  families: string[];
+  keys: string[];
+  external: boolean;
+};
+
+export function isAppError(value: unknown): value is AppError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as AppError).code === 'string' &&
+    typeof (value as AppError).message === 'string'
+  );
+}
+
+/** Anything a rejected invoke can carry (a string from a Tauri-level failure, an Error…) becomes an AppError. */
+export function toAppError(value: unknown): AppError {
+  if (isAppError(value)) return value;
+  if (value instanceof Error) return { code: 'internal', message: value.message };
+  if (typeof value === 'string') return { code: 'internal', message: value };
+  return { code: 'internal', message: 'Something went wrong.' };
+}

@@ -1,0 +1,14 @@
+// Dev-only entry: the real app against an in-memory backend, for looking at the UI in a browser.
+// Query parameters: ?empty (a workspace without tickets), ?noactor (nobody chosen yet).
+import { emit } from '@tauri-apps/api/event';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { MockBackend } from './mockBackend';
+
+const params = new URLSearchParams(window.location.search);
+const backend = new MockBackend({ empty: params.has('empty'), actor: !params.has('noactor') });
+backend.onChange = (keys) => {
+  void emit('workspace-changed', { families: ['incident'], keys, external: false });
+};
+mockIPC((cmd, args) => backend.handle(cmd, args as Record<string, unknown>), { shouldMockEvents: true });
+
+void import('../main');

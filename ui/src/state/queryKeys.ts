@@ -1,0 +1,16 @@
+import type { TicketFilter } from '../bindings/TicketFilter';
+import type { ProblemQuery } from '../api/problems';
+
+// Every query the UI caches. A `workspace-changed` event invalidates all of them at once,
+// so the keys only need to be distinct, not clever.
+export const queryKeys = {
+  workspace: ['workspace'] as const,
+  directory: ['directory'] as const,
+  board: (filter: TicketFilter) => ['board', filter] as const,
+  tickets: (filter: TicketFilter, offset: number, limit: number) => ['tickets', filter, offset, limit] as const,
+  ticket: (key: string) => ['ticket', key] as const,
+  problems: (query: ProblemQuery) => ['problems', query] as const,
+  problem: (key: string) => ['problem', key] as const,
+  search: (text: string) => ['search', text] as const,
+  knownErrors: (text: string) => ['known-errors', text] as const,
+};

@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+
+// Hash-based routes: the app is loaded from files, so there is no server to resolve paths,
+// and the hash survives a reload of the window.
+export type Route =
+  | { view: 'board' }
+  | { view: 'list' }
+  | { view: 'problems' }
+  | { view: 'ticket'; key: string }
+  | { view: 'problem'; key: string }
+  | { view: 'new-ticket' }
+  | { view: 'new-problem' };
+
+export function parseHash(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  switch (parts[0]) {
+    case 'list':
+      return { view: 'list' };
+    case 'problems':
+      return { view: 'problems' };
+    case 'ticket':
+      return parts[1] ? { view: 'ticket', key: parts[1] } : { view: 'board' };
+    case 'problem':
+      return parts[1] ? { view: 'problem', key: parts[1] } : { view: 'problems' };
+    case 'new-ticket':
+      return { view: 'new-ticket' };
+    case 'new-problem':
+      return { view: 'new-problem' };
+    default:
+      return { view: 'board' };
+  }
+}
+
+export function routeToHash(route: Route): string {
+  switch (route.view) {
+    case 'ticket':
+    case 'problem':
+      return `#/${route.view}/${encodeURIComponent(route.key)}`;
+    default:
+      return `#/${route.view}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = routeToHash(route);
+}
+
+/** Problem keys start with PRB-, everything else a search can find here is a ticket. */
+export function routeForKey(key: string, kind?: string): Route {
+  if (kind === 'problem' || key.startsWith('PRB-')) return { view: 'problem', key };
+  return { view: 'ticket', key };
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseHash(window.location.hash));
+  useEffect(() => {
+    const update = () => setRoute(parseHash(window.location.hash));
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return route;
+}

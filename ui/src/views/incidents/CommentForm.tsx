@@ -1,0 +1,68 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { commentAdd } from '../../api/tickets';
+import { toAppError } from '../../api/types';
+import { FieldError } from '../../components/FieldError';
+import { useToast } from '../../components/Toasts';
+import { useActorGate } from '../../state/ActorGate';
+
+/** Adds a public comment (the caller may see it) or an internal work note (support team only). */
+export function CommentForm({ parentKey }: { parentKey: string }) {
+  const [body, setBody] = useState('');
+  const [internal, setInternal] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const queryClient = useQueryClient();
+  const notify = useToast();
+  const { requireActor } = useActorGate();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!requireActor()) return;
+    setBusy(true);
+    try {
+      await commentAdd(parentKey, { body, internal });
+      setBody('');
+      setError(undefined);
+      await queryClient.invalidateQueries();
+    } catch (caught) {
+      const appError = toAppError(caught);
+      if (appError.field) setError(appError.message);
+      else notify(appError.message, 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className={`comment-form${internal ? ' work-note' : ''}`} onSubmit={submit} data-testid="comment-form">
+      <div className="segmented small" role="radiogroup" aria-label="Visibility">
+        <label className={!internal ? 'selected' : ''}>
+          <input type="radio" name="visibility" checked={!internal} onChange={() => setInternal(false)} data-testid="comment-public" />
+          Comment
+        </label>
+        <label className={internal ? 'selected' : ''}>
+          <input type="radio" name="visibility" checked={internal} onChange={() => setInternal(true)} data-testid="comment-internal" />
+          Work note (internal)
+        </label>
+      </div>
+      <textarea
+        rows={3}
+        value={body}
+        aria-label={internal ? 'Work note' : 'Comment'}
+        placeholder={internal ? 'Notes for the support team only… (Markdown)' : 'A comment the caller may see… (Markdown)'}
+        data-testid="comment-input"
+        onChange={(event) => {
+          setBody(event.target.value);
+          setError(undefined);
+        }}
+      />
+      <FieldError field="body" message={error} />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy || !body.trim()} data-testid="comment-submit">
+          {internal ? 'Add work note' : 'Add comment'}
+        </button>
+      </div>
+    </form>
+  );
+}

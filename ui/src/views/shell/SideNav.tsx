@@ -1,0 +1,45 @@
+import type { Route } from '../../state/route';
+import { routeToHash } from '../../state/route';
+
+type NavItem = { id: string; label: string; route: Route; matches: Route['view'][] };
+
+const ITEMS: NavItem[] = [
+  { id: 'board', label: 'Board', route: { view: 'board' }, matches: ['board'] },
+  { id: 'list', label: 'List', route: { view: 'list' }, matches: ['list'] },
+  { id: 'problems', label: 'Problems', route: { view: 'problems' }, matches: ['problems', 'problem', 'new-problem'] },
+];
+
+// Areas of later issues, shown so the navigation does not reshuffle when they arrive.
+const LATER = ['SLA dashboard', 'Service catalogue', 'Changes'];
+
+export function SideNav({ route }: { route: Route }) {
+  return (
+    <nav className="side-nav" aria-label="Main">
+      <div className="side-nav-brand">
+        <span className="brand-mark" aria-hidden="true" />
+        SMS Workbench
+      </div>
+      <a className="new-ticket-link" href={routeToHash({ view: 'new-ticket' })} data-testid="new-ticket-button">
+        New incident / request
+      </a>
+      <div className="side-nav-section">Service desk</div>
+      {ITEMS.map((item) => (
+        <a
+          key={item.id}
+          href={routeToHash(item.route)}
+          className={`side-nav-item${item.matches.includes(route.view) ? ' active' : ''}`}
+          aria-current={item.matches.includes(route.view) ? 'page' : undefined}
+          data-testid={`nav-${item.id}`}
+        >
+          {item.label}
+        </a>
+      ))}
+      <div className="side-nav-section">Coming later</div>
+      {LATER.map((label) => (
+        <span key={label} className="side-nav-item disabled" aria-disabled="true">
+          {label}
+        </span>
+      ))}
+    </nav>
+  );
+}
