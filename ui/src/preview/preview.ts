@@ -4,6 +4,9 @@ import { emit } from '@tauri-apps/api/event';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { MockBackend } from './mockBackend';
 
+// tauri.conf.json sets freezePrototype: catch any library that writes to Object.prototype here too.
+Object.freeze(Object.prototype);
+
 const params = new URLSearchParams(window.location.search);
 const backend = new MockBackend({ empty: params.has('empty'), actor: !params.has('noactor') });
 backend.onChange = (keys) => {

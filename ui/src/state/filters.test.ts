@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { activeFilterCount, EMPTY_FILTERS, toTicketFilter } from './filters';
+
+describe('toTicketFilter', () => {
+  it('sends nothing when no filter is chosen', () => {
+    expect(toTicketFilter(EMPTY_FILTERS)).toEqual({});
+    expect(activeFilterCount(EMPTY_FILTERS)).toBe(0);
+  });
+
+  it('maps every chosen filter to the backend field names', () => {
+    const filter = toTicketFilter({
+      kind: 'request',
+      serviceId: 'svc-1',
+      groupId: 'grp-1',
+      assigneeId: 'per-1',
+      priority: '2',
+      text: '  vpn drops ',
+    });
+    expect(filter).toEqual({
+      kind: 'request',
+      service_id: 'svc-1',
+      group_id: 'grp-1',
+      assignee_id: 'per-1',
+      priority: 2,
+      text: 'vpn drops',
+    });
+  });
+
+  it('leaves out blank text and out-of-range priorities', () => {
+    expect(toTicketFilter({ ...EMPTY_FILTERS, text: '   ', priority: '9' })).toEqual({});
+    expect(toTicketFilter({ ...EMPTY_FILTERS, priority: 'abc' })).toEqual({});
+  });
+});

@@ -1,0 +1,153 @@
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Status } from '../../bindings/Status';
+import { MockBackend } from '../../preview/mockBackend';
+import { renderWithApp } from '../../test/renderWithApp';
+import { IncidentBoard } from './IncidentBoard';
+
+let backend: MockBackend;
+
+/** jsdom has no layout: the "point" of a pointer event names the column it is over. */
+const COLUMN_X: Record<Status, number> = { new: 100, assigned: 200, in_progress: 300, pending: 400, resolved: 500, closed: 600 };
+
+function columnAtX(x: number): Element | null {
+  const status = (Object.keys(COLUMN_X) as Status[]).find((key) => COLUMN_X[key] === x);
+  return status ? screen.getByTestId(`board-column-${status}`) : null;
+}
+
+async function dragCard(key: string, to: Status) {
+  const card = screen.getByTestId(`ticket-card-${key}`);
+  const from = COLUMN_X[backend.tickets.find((t) => t.key === key)!.status];
+  fireEvent.pointerDown(card, { button: 0, clientX: from, clientY: 50, pointerId: 1 });
+  fireEvent.pointerMove(document, { clientX: from + 20, clientY: 60, pointerId: 1 });
+  fireEvent.pointerMove(document, { clientX: COLUMN_X[to], clientY: 80, pointerId: 1 });
+  await act(async () => {
+    fireEvent.pointerUp(document, { button: 0, clientX: COLUMN_X[to], clientY: 80, pointerId: 1 });
+  });
+}
+
+function column(status: Status) {
+  return within(screen.getByTestId(`board-column-${status}`));
+}
+
+beforeEach(() => {
+  backend = new MockBackend({ now: new Date() });
+  mockIPC((cmd, args) => backend.handle(cmd, args as Record<string, unknown>));
+  document.elementFromPoint = vi.fn((x: number) => columnAtX(x));
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('IncidentBoard drag and drop', () => {
+  it('shows a column per status with the cards in it', async () => {
+    renderWithApp(<IncidentBoard />);
+    await screen.findByTestId('ticket-card-INC-000001');
+    for (const status of ['new', 'assigned', 'in_progress', 'pending', 'resolved', 'closed']) {
+      expect(screen.getByTestId(`board-column-${status}`)).toBeTruthy();
+    }
+    expect(column('in_progress').getByTestId('ticket-card-INC-000001')).toBeTruthy();
+  });
+
+  it('explains a refused drop with the backend message and leaves the card where it was', async () => {
+    renderWithApp(<IncidentBoard />);
+    await screen.findByTestId('ticket-card-INC-000003');
+
+    await dragCard('INC-000003', 'in_progress');
+
+    const error = await screen.findByTestId('board-error');
+    expect(error.textContent).toBe('Someone must own the ticket before work starts: set an assignee.');
+    expect(column('new').getByTestId('ticket-card-INC-000003')).toBeTruthy();
+    expect(column('in_progress').queryByTestId('ticket-card-INC-000003')).toBeNull();
+    expect(backend.tickets.find((t) => t.key === 'INC-000003')!.status).toBe('new');
+  });
+
+  it('asks for a pending reason before moving to Pending, then moves the card', async () => {
+    renderWithApp(<IncidentBoard />);
+    await screen.findByTestId('ticket-card-INC-000001');
+
+    await dragCard('INC-000001', 'pending');
+    const dialog = await screen.findByTestId('transition-dialog');
+    expect(column('in_progress').getByTestId('ticket-card-INC-000001')).toBeTruthy();
+
+    // Confirming without a reason keeps the dialog open with the message next to the field.
+    await act(async () => fireEvent.click(within(dialog).getByTestId('transition-confirm')));
+    expect((await screen.findByTestId('field-error-pending_reason')).textContent).toContain('pending reason is required');
+
+    fireEvent.change(screen.getByTestId('transition-reason'), { target: { value: 'Waiting for the vendor' } });
+    await act(async () => fireEvent.click(screen.getByTestId('transition-confirm')));
+
+    await waitFor(() => expect(column('pending').getByTestId('ticket-card-INC-000001')).toBeTruthy());
+    expect(screen.queryByTestId('transition-dialog')).toBeNull();
+    const sent = backend.calls.filter((call) => call.cmd === 'ticket_transition').at(-1)!;
+    expect(sent.args).toMatchObject({ key: 'INC-000001', transition: { to: 'pending', pending_reason: 'Waiting for the vendor' }, expectedVersion: 3 });
+  });
+
+  it('asks for a resolution code and notes before resolving', async () => {
+    renderWithApp(<IncidentBoard />);
+    await screen.findByTestId('ticket-card-INC-000012');
+
+    await dragCard('INC-000012', 'resolved');
+    await screen.findByTestId('transition-dialog');
+    fireEvent.change(screen.getByTestId('transition-resolution-code'), { target: { value: 'fixed' } });
+    fireEvent.change(screen.getByTestId('transition-resolution-notes'), { target: { value: 'Mapped by policy.' } });
+    await act(async () => fireEvent.click(screen.getByTestId('transition-confirm')));
+
+    await waitFor(() => expect(column('resolved').getByTestId('ticket-card-INC-000012')).toBeTruthy());
+    expect(backend.tickets.find((t) => t.key === 'INC-000012')).toMatchObject({ status: 'resolved', resolution_code: 'fixed' });
+  });
+
+  it('moves a card with a valid drop straight away', async () => {
+    renderWithApp(<IncidentBoard />);
+    await screen.findByTestId('ticket-card-INC-000002');
+    await dragCard('INC-000002', 'in_progress');
+    await waitFor(() => expect(column('in_progress').getByTestId('ticket-card-INC-000002')).toBeTruthy());
+    expect(screen.queryByTestId('board-error')).toBeNull();
+  });
+
+  it('a drop back on its own column does nothing', async () => {
+    renderWithApp(<IncidentBoard />);
+    await screen.findByTestId('ticket-card-INC-000002');
+    await dragCard('INC-000002', 'assigned');
+    expect(backend.calls.some((call) => call.cmd === 'ticket_transition')).toBe(false);
+  });
+
+  it('offers the same moves from the "Move to…" menu', async () => {
+    renderWithApp(<IncidentBoard />);
+    await screen.findByTestId('ticket-card-INC-000015');
+    fireEvent.click(screen.getByTestId('move-menu-INC-000015'));
+    await act(async () => fireEvent.click(screen.getByTestId('move-to-closed')));
+    expect((await screen.findByTestId('board-error')).textContent).toBe('Only a resolved ticket can be closed.');
+    expect(column('assigned').getByTestId('ticket-card-INC-000015')).toBeTruthy();
+  });
+
+  it('asks who is acting before the first move, and moves nothing', async () => {
+    backend.actorId = null;
+    renderWithApp(<IncidentBoard />);
+    await screen.findByTestId('ticket-card-INC-000002');
+    await dragCard('INC-000002', 'in_progress');
+    expect(await screen.findByTestId('actor-prompt')).toBeTruthy();
+    expect(backend.calls.some((call) => call.cmd === 'ticket_transition')).toBe(false);
+  });
+});
+
+describe('IncidentBoard filters', () => {
+  it('sends the chosen filters as the board query arguments', async () => {
+    renderWithApp(<IncidentBoard />);
+    await screen.findByTestId('ticket-card-INC-000001');
+    const network = backend.directory.groups[1];
+    await waitFor(() => expect(screen.getByTestId('filter-group').querySelectorAll('option').length).toBeGreaterThan(1));
+    fireEvent.change(screen.getByTestId('filter-priority'), { target: { value: '1' } });
+    fireEvent.change(screen.getByTestId('filter-group'), { target: { value: network.id } });
+    fireEvent.change(screen.getByTestId('filter-text'), { target: { value: ' payroll ' } });
+
+    await waitFor(() => {
+      const last = backend.calls.filter((call) => call.cmd === 'board').at(-1)!;
+      expect(last.args).toEqual({ filter: { priority: 1, group_id: network.id, text: 'payroll' } });
+    });
+    await waitFor(() => expect(screen.queryByTestId('ticket-card-INC-000013')).toBeNull());
+    expect(screen.getByTestId('ticket-card-INC-000001')).toBeTruthy();
+  });
+});

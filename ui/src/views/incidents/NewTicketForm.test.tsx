@@ -1,0 +1,56 @@
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { MockBackend } from '../../preview/mockBackend';
+import { renderWithApp } from '../../test/renderWithApp';
+import { NewTicketForm } from './NewTicketForm';
+
+let backend: MockBackend;
+
+beforeEach(() => {
+  backend = new MockBackend();
+  mockIPC((cmd, args) => backend.handle(cmd, args as Record<string, unknown>));
+});
+
+async function renderForm() {
+  renderWithApp(<NewTicketForm />);
+  await screen.findByTestId('ticket-form');
+  // Let the workspace (actor) load, as it has by the time a person clicks.
+  await waitFor(() => expect(backend.calls.some((call) => call.cmd === 'workspace_info')).toBe(true));
+}
+
+describe('<NewTicketForm>', () => {
+  it('shows a backend field error next to that field', async () => {
+    await renderForm();
+    await act(async () => fireEvent.click(screen.getByTestId('ticket-form-submit')));
+    const error = await screen.findByTestId('field-error-title');
+    expect(error.textContent).toBe('Title is required');
+    expect(backend.tickets).toHaveLength(16);
+  });
+
+  it('shows an error the backend ties to no field above the form', async () => {
+    mockIPC((cmd, args) => {
+      if (cmd === 'ticket_create') throw { code: 'io', message: 'The disk is full.' };
+      return backend.handle(cmd, args as Record<string, unknown>);
+    });
+    await renderForm();
+    fireEvent.change(screen.getByTestId('ticket-form-title'), { target: { value: 'Scanner broken' } });
+    await act(async () => fireEvent.click(screen.getByTestId('ticket-form-submit')));
+    expect((await screen.findByTestId('ticket-form-error')).textContent).toBe('The disk is full.');
+  });
+
+  it('sends the draft with empty references left out, then opens the new record', async () => {
+    await renderForm();
+    fireEvent.change(screen.getByTestId('ticket-form-title'), { target: { value: 'Scanner sends blank PDFs' } });
+    fireEvent.change(screen.getByTestId('ticket-form-description'), { target: { value: 'Every scan is blank.' } });
+    fireEvent.change(screen.getByTestId('ticket-form-impact'), { target: { value: 'high' } });
+    fireEvent.change(screen.getByTestId('ticket-form-urgency'), { target: { value: 'low' } });
+    await act(async () => fireEvent.click(screen.getByTestId('ticket-form-submit')));
+
+    await waitFor(() => expect(window.location.hash).toBe('#/ticket/INC-000017'));
+    const create = backend.calls.find((call) => call.cmd === 'ticket_create')!;
+    expect(create.args).toEqual({
+      draft: { kind: 'incident', title: 'Scanner sends blank PDFs', description: 'Every scan is blank.', category: '', impact: 'high', urgency: 'low' },
+    });
+  });
+});

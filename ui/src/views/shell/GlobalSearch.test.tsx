@@ -1,0 +1,33 @@
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { MockBackend } from '../../preview/mockBackend';
+import { renderWithApp } from '../../test/renderWithApp';
+import { GlobalSearch } from './GlobalSearch';
+
+let backend: MockBackend;
+
+beforeEach(() => {
+  backend = new MockBackend();
+  mockIPC((cmd, args) => backend.handle(cmd, args as Record<string, unknown>));
+});
+
+describe('<GlobalSearch>', () => {
+  it('lists matching records and opens the one chosen', async () => {
+    renderWithApp(<GlobalSearch />);
+    await waitFor(() => expect((screen.getByTestId('search-input') as HTMLInputElement).disabled).toBe(false));
+    fireEvent.change(screen.getByTestId('search-input'), { target: { value: 'payroll' } });
+    const hit = await screen.findByTestId('search-hit-PRB-000002');
+    expect(screen.getByTestId('search-results').textContent).toContain('INC-000001');
+    fireEvent.click(hit);
+    expect(window.location.hash).toBe('#/problem/PRB-000002');
+    expect(screen.queryByTestId('search-results')).toBeNull();
+  });
+
+  it('explains a query the search engine cannot read, by its code', async () => {
+    renderWithApp(<GlobalSearch />);
+    await waitFor(() => expect((screen.getByTestId('search-input') as HTMLInputElement).disabled).toBe(false));
+    fireEvent.change(screen.getByTestId('search-input'), { target: { value: '"unclosed' } });
+    await waitFor(() => expect(screen.getByTestId('search-results').textContent).toContain('could not be read'));
+  });
+});
