@@ -1,0 +1,105 @@
+//! Reading a calendar definition from JSON by hand, so a shape error names its field
+//! (`week.tue[0]`) instead of a line and column.
+
+use super::calendar::{CalendarDefinition, WeekDefinition, WEEKDAY_KEYS};
+use crate::error::Invalid;
+use serde_json::Value;
+
+impl CalendarDefinition {
+    pub fn from_json(text: &str) -> Result<Self, Invalid> {
+        let value: Value = serde_json::from_str(text)
+            .map_err(|error| Invalid::rule("sla.malformed_json", format!("the calendar is not valid JSON: {error}")))?;
+        let Value::Object(fields) = value else {
+            return Err(Invalid::rule("sla.malformed_calendar", "the calendar must be a JSON object"));
+        };
+        for key in fields.keys() {
+            if !["timezone", "week", "holidays"].contains(&key.as_str()) {
+                return Err(shape(key, "is not a calendar field (expected timezone, week, holidays)"));
+            }
+        }
+        let timezone = match fields.get("timezone") {
+            Some(Value::String(zone)) => zone.clone(),
+            Some(_) => return Err(shape("timezone", "must be a string such as \"Europe/Berlin\"")),
+            None => return Err(shape("timezone", "is missing")),
+        };
+        let week = match fields.get("week") {
+            Some(Value::Object(days)) => read_week(days)?,
+            Some(_) => return Err(shape("week", "must be an object with keys mon … sun")),
+            None => return Err(shape("week", "is missing")),
+        };
+        let holidays = match fields.get("holidays") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| match item {
+                    Value::String(date) => Ok(date.clone()),
+                    _ => Err(shape(&format!("holidays[{index}]"), "must be a date string \"YYYY-MM-DD\"")),
+                })
+                .collect::<Result<_, _>>()?,
+            Some(_) => return Err(shape("holidays", "must be a list of dates")),
+        };
+        Ok(CalendarDefinition { timezone, week, holidays })
+    }
+}
+
+fn read_week(days: &serde_json::Map<String, Value>) -> Result<WeekDefinition, Invalid> {
+    let mut week = WeekDefinition::default();
+    for (key, value) in days {
+        let Some(index) = WEEKDAY_KEYS.iter().position(|day| day == key) else {
+            return Err(shape(&format!("week.{key}"), "is not a weekday (expected mon, tue, wed, thu, fri, sat, sun)"));
+        };
+        let field = format!("week.{key}");
+        let Value::Array(segments) = value else {
+            return Err(shape(&field, "must be a list of [\"HH:MM\", \"HH:MM\"] segments"));
+        };
+        for (position, segment) in segments.iter().enumerate() {
+            let pair = match segment {
+                Value::Array(pair) if pair.len() == 2 => match (&pair[0], &pair[1]) {
+                    (Value::String(start), Value::String(end)) => Some((start.clone(), end.clone())),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let pair = pair.ok_or_else(|| {
+                shape(&format!("{field}[{position}]"), "must be a pair of times [\"HH:MM\", \"HH:MM\"]")
+            })?;
+            week.day_mut(index).push(pair);
+        }
+    }
+    Ok(week)
+}
+
+fn shape(field: &str, message: &str) -> Invalid {
+    Invalid::field("sla.malformed_calendar", field, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field_of(text: &str) -> Option<String> {
+        CalendarDefinition::from_json(text).unwrap_err().field
+    }
+
+    #[test]
+    fn reads_the_documented_shape() {
+        let definition = CalendarDefinition::from_json(
+            r#"{"timezone":"Europe/Berlin","week":{"mon":[["08:00","17:00"]],"sat":[],"sun":[]},"holidays":["2026-04-03"]}"#,
+        )
+        .unwrap();
+        assert_eq!(definition.timezone, "Europe/Berlin");
+        assert_eq!(definition.week.mon, vec![("08:00".to_string(), "17:00".to_string())]);
+        assert!(definition.week.tue.is_empty());
+        assert_eq!(definition.holidays, vec!["2026-04-03"]);
+    }
+
+    #[test]
+    fn shape_errors_name_the_field() {
+        assert_eq!(field_of(r#"{"week":{}}"#).as_deref(), Some("timezone"));
+        assert_eq!(field_of(r#"{"timezone":"UTC","week":{"monday":[]}}"#).as_deref(), Some("week.monday"));
+        assert_eq!(field_of(r#"{"timezone":"UTC","week":{"tue":[["08:00"]]}}"#).as_deref(), Some("week.tue[0]"));
+        assert_eq!(field_of(r#"{"timezone":"UTC","week":{},"holidays":[1]}"#).as_deref(), Some("holidays[0]"));
+        assert_eq!(field_of(r#"{"timezone":"UTC","week":{},"extra":1}"#).as_deref(), Some("extra"));
+    }
+}

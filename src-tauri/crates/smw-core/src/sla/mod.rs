@@ -1,0 +1,19 @@
+//! Service level arithmetic: business-hours calendars, exact business time across daylight
+//! saving changes, deadlines with pauses, and ticket clocks derived from status history.
+//!
+//! Pure like the rest of the crate: no database and no clock; `now` is always passed in.
+
+pub mod calendar;
+mod calendar_json;
+pub mod engine;
+pub mod timeline;
+pub mod zone_offsets;
+
+pub use calendar::{BusinessCalendar, CalendarDefinition, Segment, WeekDefinition};
+pub use engine::{due, elapsed, PauseSet};
+pub use timeline::{BusinessInterval, BusinessTimeline};
+
+#[cfg(test)]
+mod dst_cases;
+#[cfg(test)]
+mod reference_tests;
