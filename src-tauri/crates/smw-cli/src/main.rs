@@ -2,23 +2,77 @@
 //! so a rule exists once; it has no Tauri or WebKit dependency and runs on a headless machine.
 
 mod error;
+mod progress;
+mod workspace_cmds;
 
 use clap::{Parser, Subcommand};
 use error::CliResult;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "smw", version, about = "SMS Workbench: an ISO/IEC 20000-1 service management system in one SQLite file")]
+#[command(
+    name = "smw",
+    version,
+    about = "SMS Workbench: an ISO/IEC 20000-1 service management system in one SQLite file"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Create a new, empty workspace file
+    Init { file: PathBuf },
+    /// Fill a new or empty workspace with a realistic demo organisation
+    Demo {
+        file: PathBuf,
+        /// How many incidents and requests to create
+        #[arg(long, default_value_t = smw_store::demo::DEFAULT_TICKETS)]
+        tickets: usize,
+    },
+    /// Check the file's integrity, its audit chain and every record against its history
+    Verify { file: PathBuf },
+    /// Copy an open or closed workspace to a new file, safely while it is in use
+    Backup { file: PathBuf, out: PathBuf },
+    /// Replace a workspace with a backup (the workspace must not be open elsewhere)
+    Restore { backup: PathBuf, file: PathBuf },
+    /// Export the whole workspace (records and audit history) as JSON Lines
+    Export {
+        file: PathBuf,
+        #[arg(long = "json", value_name = "OUT")]
+        out: PathBuf,
+    },
+    /// Import an export into a new or empty workspace (all or nothing)
+    Import {
+        file: PathBuf,
+        #[arg(long = "json", value_name = "IN")]
+        input: PathBuf,
+    },
+    /// List incidents and requests as JSON, newest first
+    Incidents {
+        file: PathBuf,
+        /// Print JSON (the only format; accepted for clarity in scripts)
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        filter: workspace_cmds::IncidentFilter,
+    },
+}
 
 fn run(cli: Cli) -> CliResult {
-    match cli.command {}
+    use workspace_cmds as ws;
+    match cli.command {
+        Command::Init { file } => ws::init(&file),
+        Command::Demo { file, tickets } => ws::demo(&file, tickets),
+        Command::Verify { file } => ws::verify(&file),
+        Command::Backup { file, out } => ws::backup(&file, &out),
+        Command::Restore { backup, file } => ws::restore(&backup, &file),
+        Command::Export { file, out } => ws::export(&file, &out),
+        Command::Import { file, input } => ws::import(&file, &input),
+        Command::Incidents { file, json: _, filter } => ws::incidents(&file, filter),
+    }
 }
 
 fn main() -> ExitCode {
