@@ -3,6 +3,7 @@
 
 mod error;
 mod progress;
+mod sla;
 mod workspace_cmds;
 
 use clap::{Parser, Subcommand};
@@ -23,6 +24,11 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Business-hours SLA arithmetic: deadlines and elapsed business time.
+    Sla {
+        #[command(subcommand)]
+        command: sla::SlaCommand,
+    },
     /// Create a new, empty workspace file
     Init { file: PathBuf },
     /// Fill a new or empty workspace with a realistic demo organisation
@@ -64,6 +70,7 @@ enum Command {
 fn run(cli: Cli) -> CliResult {
     use workspace_cmds as ws;
     match cli.command {
+        Command::Sla { command } => sla::run(command),
         Command::Init { file } => ws::init(&file),
         Command::Demo { file, tickets } => ws::demo(&file, tickets),
         Command::Verify { file } => ws::verify(&file),

@@ -69,7 +69,9 @@ impl Person {
 
 fn looks_like_email(text: &str) -> bool {
     match text.split_once('@') {
-        Some((local, domain)) => !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.'),
+        Some((local, domain)) => {
+            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
+        }
         None => false,
     }
 }
@@ -123,7 +125,8 @@ mod tests {
         let now = Timestamp::parse("2026-05-04T09:00:00Z").unwrap();
         let draft = PersonDraft { name: "Ada".into(), email: "ada@example.org".into(), ..Default::default() };
         Person::create(draft.clone(), Uuid::nil(), "PER-000001".into(), now).unwrap();
-        let err = Person::create(PersonDraft { email: "ada".into(), ..draft }, Uuid::nil(), "PER-1".into(), now).unwrap_err();
+        let err =
+            Person::create(PersonDraft { email: "ada".into(), ..draft }, Uuid::nil(), "PER-1".into(), now).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("email"));
     }
 }

@@ -51,7 +51,14 @@ pub struct Link {
 impl_record!(Link, RecordKind::Link);
 
 impl Link {
-    pub fn create(from_id: Uuid, to_id: Uuid, kind: LinkKind, id: Uuid, key: String, now: Timestamp) -> Result<Link, Invalid> {
+    pub fn create(
+        from_id: Uuid,
+        to_id: Uuid,
+        kind: LinkKind,
+        id: Uuid,
+        key: String,
+        now: Timestamp,
+    ) -> Result<Link, Invalid> {
         if from_id == to_id {
             return Err(Invalid::field("self_link", "to_id", "A record cannot be linked to itself."));
         }

@@ -62,7 +62,11 @@ impl PriorityMatrix {
         for (row, cells) in self.cells.iter().enumerate() {
             for (col, &cell) in cells.iter().enumerate() {
                 if !PRIORITY_RANGE.contains(&cell) {
-                    return Err(Invalid::field("out_of_range", format!("cells[{row}][{col}]"), "must be a priority from 1 to 5"));
+                    return Err(Invalid::field(
+                        "out_of_range",
+                        format!("cells[{row}][{col}]"),
+                        "must be a priority from 1 to 5",
+                    ));
                 }
                 if row > 0 && cell < self.cells[row - 1][col] || col > 0 && cell < cells[col - 1] {
                     return Err(Invalid::field(

@@ -189,7 +189,11 @@ impl Problem {
         }
         if let Some(status) = patch.status {
             if status == ProblemStatus::Closed && self.root_cause.trim().is_empty() {
-                return Err(Invalid::field("root_cause_required", "root_cause", "Record the root cause before closing a problem."));
+                return Err(Invalid::field(
+                    "root_cause_required",
+                    "root_cause",
+                    "Record the root cause before closing a problem.",
+                ));
             }
             if status == ProblemStatus::Resolved && self.status != ProblemStatus::Resolved {
                 self.resolved_at = Some(now);
@@ -210,8 +214,13 @@ mod tests {
 
     fn problem() -> Problem {
         let now = Timestamp::parse("2026-05-04T09:00:00Z").unwrap();
-        Problem::create(ProblemDraft { title: "Disk fills up".into(), ..Default::default() }, Uuid::nil(), "PRB-000001".into(), now)
-            .unwrap()
+        Problem::create(
+            ProblemDraft { title: "Disk fills up".into(), ..Default::default() },
+            Uuid::nil(),
+            "PRB-000001".into(),
+            now,
+        )
+        .unwrap()
     }
 
     #[test]
@@ -220,8 +229,15 @@ mod tests {
         let mut p = problem();
         let err = p.apply_patch(ProblemPatch { known_error: Some(true), ..Default::default() }, now).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("workaround"));
-        p.apply_patch(ProblemPatch { known_error: Some(true), workaround: Some("Rotate logs daily".into()), ..Default::default() }, now)
-            .unwrap();
+        p.apply_patch(
+            ProblemPatch {
+                known_error: Some(true),
+                workaround: Some("Rotate logs daily".into()),
+                ..Default::default()
+            },
+            now,
+        )
+        .unwrap();
         assert!(p.known_error);
     }
 
@@ -229,7 +245,8 @@ mod tests {
     fn closing_needs_a_root_cause() {
         let now = Timestamp::parse("2026-05-04T10:00:00Z").unwrap();
         let mut p = problem();
-        let err = p.apply_patch(ProblemPatch { status: Some(ProblemStatus::Closed), ..Default::default() }, now).unwrap_err();
+        let err =
+            p.apply_patch(ProblemPatch { status: Some(ProblemStatus::Closed), ..Default::default() }, now).unwrap_err();
         assert_eq!(err.code, "root_cause_required");
     }
 }

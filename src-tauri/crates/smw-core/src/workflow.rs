@@ -149,9 +149,15 @@ mod tests {
 
     #[test]
     fn the_happy_path_is_allowed() {
-        for (from, to) in [(New, Assigned), (Assigned, InProgress), (InProgress, Pending), (Pending, InProgress),
-            (InProgress, Resolved), (Resolved, Closed), (Resolved, InProgress)]
-        {
+        for (from, to) in [
+            (New, Assigned),
+            (Assigned, InProgress),
+            (InProgress, Pending),
+            (Pending, InProgress),
+            (InProgress, Resolved),
+            (Resolved, Closed),
+            (Resolved, InProgress),
+        ] {
             check_transition(from, to, &facts()).unwrap_or_else(|e| panic!("{from:?}→{to:?}: {e}"));
         }
     }
@@ -174,11 +180,12 @@ mod tests {
         let group_only = TransitionFacts { has_group: true, ..Default::default() };
         check_transition(New, Assigned, &group_only).unwrap();
         assert_eq!(check_transition(Assigned, InProgress, &group_only).unwrap_err().code, "assignee_required");
-        let err = check_transition(InProgress, Pending, &TransitionFacts { pending_reason: Some("  ".into()), ..facts() })
-            .unwrap_err();
+        let err =
+            check_transition(InProgress, Pending, &TransitionFacts { pending_reason: Some("  ".into()), ..facts() })
+                .unwrap_err();
         assert_eq!(err.field.as_deref(), Some("pending_reason"));
-        let err = check_transition(InProgress, Resolved, &TransitionFacts { resolution_notes: None, ..facts() })
-            .unwrap_err();
+        let err =
+            check_transition(InProgress, Resolved, &TransitionFacts { resolution_notes: None, ..facts() }).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("resolution_notes"));
     }
 

@@ -152,7 +152,7 @@ fn walk_chain(conn: &Connection, findings: &mut Findings) -> StoreResult<(i64, H
                 Some(seq),
             );
         }
-        match (fields.record_id.parse::<Uuid>(), decode_digest(fields.row_digest)) {
+        match (fields.record_id.parse::<Uuid>(), crate::columns::decode_digest(fields.row_digest)) {
             (Ok(id), Some(digest)) => {
                 expected.insert(id, Expected { digest, seq, key });
             }
@@ -209,15 +209,4 @@ fn compare<R: Stored>(
         }
     }
     Ok(count)
-}
-
-fn decode_digest(hex: &str) -> Option<[u8; 32]> {
-    if hex.len() != 64 {
-        return None;
-    }
-    let mut out = [0u8; 32];
-    for (i, byte) in out.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(hex.get(i * 2..i * 2 + 2)?, 16).ok()?;
-    }
-    Some(out)
 }

@@ -1,0 +1,168 @@
+//! `smw init`, `demo`, `verify`, `backup`, `restore`, `export`, `import`, `incidents`.
+
+use crate::error::{CliError, CliResult};
+use crate::progress::Progress;
+use smw_core::priority::Priority;
+use smw_core::ticket::TicketKind;
+use smw_core::views::TicketFilter;
+use smw_core::workflow::Status;
+use smw_core::Timestamp;
+use smw_store::{StoreError, Workspace};
+use std::io::{BufReader, BufWriter};
+use std::path::{Path, PathBuf};
+use uuid::Uuid;
+
+impl From<StoreError> for CliError {
+    fn from(error: StoreError) -> Self {
+        if error.is_bad_input() {
+            CliError::bad_input(error.to_string())
+        } else {
+            CliError::failed(error.to_string())
+        }
+    }
+}
+
+fn now() -> Timestamp {
+    Timestamp::from(chrono::Utc::now())
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> CliResult {
+    println!("{}", serde_json::to_string_pretty(value).map_err(|e| CliError::failed(e.to_string()))?);
+    Ok(())
+}
+
+pub fn init(file: &Path) -> CliResult {
+    Workspace::create(file)?;
+    eprintln!("created {}", file.display());
+    Ok(())
+}
+
+pub fn demo(file: &Path, tickets: usize) -> CliResult {
+    let ws = if file.exists() { Workspace::open(file)? } else { Workspace::create(file)? };
+    let progress = Progress::new(Some(tickets as u64), "tickets");
+    smw_store::demo::generate(&ws, now(), tickets, &mut |done| progress.set(done as u64))?;
+    progress.done();
+    eprintln!("{}: demo organisation with {} tickets", file.display(), ws.ticket_count()?);
+    Ok(())
+}
+
+pub fn verify(file: &Path) -> CliResult {
+    let report = smw_store::verify(file)?;
+    print_json(&report)?;
+    if report.ok {
+        eprintln!("{}: ok ({} audit entries, {} records)", file.display(), report.audit_entries, report.records);
+        Ok(())
+    } else {
+        Err(CliError::failed(format!(
+            "{}: verification failed: {}",
+            file.display(),
+            report.findings.first().map_or("", |f| f.message.as_str())
+        )))
+    }
+}
+
+pub fn backup(file: &Path, out: &Path) -> CliResult {
+    Workspace::open(file)?.backup_to(out)?;
+    eprintln!("backed up {} to {}", file.display(), out.display());
+    Ok(())
+}
+
+pub fn restore(backup: &Path, file: &Path) -> CliResult {
+    smw_store::restore(backup, file)?;
+    eprintln!("restored {} from {}", file.display(), backup.display());
+    Ok(())
+}
+
+pub fn export(file: &Path, out: &Path) -> CliResult {
+    let ws = Workspace::open(file)?;
+    let mut writer = BufWriter::new(std::fs::File::create(out)?);
+    let progress = Progress::new(None, "lines");
+    let lines = ws.export_jsonl(now(), &mut writer, &mut |n| progress.set(n))?;
+    progress.done();
+    eprintln!("exported {lines} lines to {}", out.display());
+    Ok(())
+}
+
+/// Imports into FILE, creating it if needed; a failed import into a new file removes it.
+pub fn import(file: &Path, input: &Path) -> CliResult {
+    let created = !file.exists();
+    let ws = if created { Workspace::create(file)? } else { Workspace::open(file)? };
+    let mut reader = BufReader::with_capacity(1 << 20, std::fs::File::open(input)?);
+    let progress = Progress::new(None, "lines");
+    let result = ws.import_jsonl(&mut reader, &mut |n| progress.set(n));
+    progress.done();
+    drop(ws);
+    match result {
+        Ok(records) => {
+            eprintln!("imported {records} records into {}", file.display());
+            Ok(())
+        }
+        Err(error) => {
+            if created {
+                remove_workspace_files(file);
+            }
+            Err(CliError::from(error))
+        }
+    }
+}
+
+fn remove_workspace_files(file: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = file.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+}
+
+#[derive(clap::Args)]
+pub struct IncidentFilter {
+    /// Only incidents or only requests
+    #[arg(long, value_parser = parse_kind)]
+    kind: Option<TicketKind>,
+    /// Only this status (new, assigned, in_progress, pending, resolved, closed)
+    #[arg(long, value_parser = parse_status)]
+    status: Option<Status>,
+    /// Only this priority (1–5)
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
+    priority: Option<Priority>,
+    /// Only this service (id)
+    #[arg(long)]
+    service: Option<Uuid>,
+    /// Only this support group (id)
+    #[arg(long)]
+    group: Option<Uuid>,
+    /// Only this assignee (person id)
+    #[arg(long)]
+    assignee: Option<Uuid>,
+    /// Full-text search over titles, descriptions and comments
+    #[arg(long)]
+    text: Option<String>,
+    /// Skip this many (newest first)
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+    /// At most this many
+    #[arg(long, default_value_t = 100)]
+    limit: usize,
+}
+
+fn parse_kind(text: &str) -> Result<TicketKind, String> {
+    TicketKind::parse(text).ok_or_else(|| "expected incident or request".into())
+}
+
+fn parse_status(text: &str) -> Result<Status, String> {
+    Status::parse(text).ok_or_else(|| "expected new, assigned, in_progress, pending, resolved or closed".into())
+}
+
+pub fn incidents(file: &Path, filter: IncidentFilter) -> CliResult {
+    let ws = Workspace::open(file)?;
+    let query = TicketFilter {
+        kind: filter.kind,
+        service_id: filter.service,
+        group_id: filter.group,
+        assignee_id: filter.assignee,
+        priority: filter.priority,
+        status: filter.status,
+        text: filter.text,
+    };
+    print_json(&ws.tickets_list(&query, filter.offset, filter.limit)?)
+}
