@@ -19,9 +19,11 @@ import { checkTitle, checkTransition, SUCCESSORS } from './mockWorkflow';
 type Args = Record<string, unknown>;
 type StoredLink = { id: string; from: string; to: string; kind: LinkKind; deleted: boolean };
 
+const jsonCopy = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+
 const fail = (code: string, message: string, field?: string): AppError => ({ code, message, ...(field ? { field } : {}) });
 
-export type MockOptions = { empty?: boolean; actor?: boolean; now?: Date };
+export type MockOptions = { empty?: boolean; actor?: boolean; now?: Date; closed?: boolean };
 
 export class MockBackend {
   now: Date;
@@ -32,6 +34,7 @@ export class MockBackend {
   links: StoredLink[] = [];
   history: AuditEntry[] = [];
   actorId: string | null;
+  open: boolean;
   calls: { cmd: string; args: Args }[] = [];
   onChange: (keys: string[]) => void = () => {};
 
@@ -39,6 +42,7 @@ export class MockBackend {
     this.now = options.now ?? new Date();
     this.directory = demoDirectory(this.now);
     this.actorId = options.actor === false ? null : this.directory.people[0].id;
+    this.open = !options.closed;
     if (!options.empty) this.loadDemo();
   }
 
@@ -54,10 +58,20 @@ export class MockBackend {
     this.audit(first, 'update', { status: ['assigned', 'in_progress'], impact: ['medium', 'high'], priority: [2, 1] }, hoursAgo(this.now, 4.2), 'Jonas Weber');
   }
 
-  handle(cmd: string, args: Args = {}): unknown {
+  /** Like IPC, values cross as JSON copies: the UI never shares objects with this "backend". */
+  handle(cmd: string, rawArgs: Args = {}): unknown {
+    const args = jsonCopy(rawArgs) as Args;
+    const result = this.dispatch(cmd, args);
+    return result === undefined ? null : jsonCopy(result);
+  }
+
+  private dispatch(cmd: string, args: Args): unknown {
     this.calls.push({ cmd, args });
     const method = (this as unknown as Record<string, (args: Args) => unknown>)[`cmd_${cmd}`];
     if (!method) throw fail('internal', `The preview backend does not know ${cmd}.`);
+    if (!this.open && !cmd.startsWith('workspace_pick') && cmd !== 'workspace_open') {
+      throw fail('no_workspace', 'No workspace is open. Open or create one first.');
+    }
     return method.call(this, args);
   }
 
@@ -72,8 +86,14 @@ export class MockBackend {
       ticket_count: this.tickets.length,
     };
   }
-  cmd_workspace_open() { return this.cmd_workspace_info(); }
-  cmd_workspace_pick_open() { return null; }
+  cmd_workspace_open() {
+    this.open = true;
+    return this.cmd_workspace_info();
+  }
+  cmd_workspace_pick_open() {
+    this.open = true;
+    return this.cmd_workspace_info();
+  }
   cmd_workspace_pick_create() { return null; }
   cmd_workspace_load_demo() {
     if (this.tickets.length > 0) throw fail('not_empty', 'The workspace already has tickets.');

@@ -1,5 +1,6 @@
 // Dev-only entry: the real app against an in-memory backend, for looking at the UI in a browser.
-// Query parameters: ?empty (a workspace without tickets), ?noactor (nobody chosen yet).
+// Query parameters: ?empty (a workspace without tickets), ?noactor (nobody chosen yet),
+// ?closed (no workspace open yet).
 import { emit } from '@tauri-apps/api/event';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { MockBackend } from './mockBackend';
@@ -8,7 +9,7 @@ import { MockBackend } from './mockBackend';
 Object.freeze(Object.prototype);
 
 const params = new URLSearchParams(window.location.search);
-const backend = new MockBackend({ empty: params.has('empty'), actor: !params.has('noactor') });
+const backend = new MockBackend({ empty: params.has('empty'), actor: !params.has('noactor'), closed: params.has('closed') });
 backend.onChange = (keys) => {
   void emit('workspace-changed', { families: ['incident'], keys, external: false });
 };

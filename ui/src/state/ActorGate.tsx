@@ -1,10 +1,13 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ActorPrompt } from '../views/shell/ActorPrompt';
 import { useWorkspace } from './useWorkspace';
 
 type ActorGateValue = {
-  /** True when someone is acting; otherwise asks who, and the caller stops. */
-  requireActor: () => boolean;
+  /**
+   * True when someone is acting. Otherwise asks who, returns false so the caller stops, and
+   * runs `resume` (the interrupted write) once a person has been chosen.
+   */
+  requireActor: (resume?: () => void) => boolean;
   promptForActor: () => void;
 };
 
@@ -17,20 +20,42 @@ const ActorGateContext = createContext<ActorGateValue | null>(null);
 export function ActorGateProvider({ children }: { children: ReactNode }) {
   const workspace = useWorkspace();
   const [prompting, setPrompting] = useState(false);
-  const hasActor = Boolean(workspace.data?.actor);
+  const resumeAfterChoice = useRef<(() => void) | undefined>(undefined);
+  // A ref, not state: a write interrupted by the prompt resumes from its old closure, and
+  // must see the person chosen meanwhile.
+  const actorKnown = useRef(false);
+  actorKnown.current = Boolean(workspace.data?.actor);
 
-  const promptForActor = useCallback(() => setPrompting(true), []);
-  const requireActor = useCallback(() => {
-    if (hasActor) return true;
+  const promptForActor = useCallback(() => {
+    resumeAfterChoice.current = undefined;
     setPrompting(true);
-    return false;
-  }, [hasActor]);
+  }, []);
+  const requireActor = useCallback(
+    (resume?: () => void) => {
+      if (actorKnown.current) return true;
+      resumeAfterChoice.current = resume;
+      setPrompting(true);
+      return false;
+    },
+    [],
+  );
+  const close = useCallback(() => {
+    resumeAfterChoice.current = undefined;
+    setPrompting(false);
+  }, []);
+  const chosen = useCallback(() => {
+    const resume = resumeAfterChoice.current;
+    resumeAfterChoice.current = undefined;
+    actorKnown.current = true;
+    setPrompting(false);
+    resume?.();
+  }, []);
 
   const value = useMemo(() => ({ requireActor, promptForActor }), [requireActor, promptForActor]);
   return (
     <ActorGateContext.Provider value={value}>
       {children}
-      {prompting && <ActorPrompt onClose={() => setPrompting(false)} />}
+      {prompting && <ActorPrompt onClose={close} onChosen={chosen} />}
     </ActorGateContext.Provider>
   );
 }

@@ -16,6 +16,9 @@ export function useWorkspace() {
     queryFn: workspaceInfo,
     // `no_workspace` is an answer, not a hiccup: retrying would only delay the welcome screen.
     retry: false,
+    // Without this, every component that mounts (the welcome screen itself) would refetch the
+    // failed query, which resets it to pending, unmounts the welcome screen, and loops.
+    retryOnMount: false,
   });
 }
 

@@ -130,6 +130,14 @@ describe('IncidentBoard drag and drop', () => {
     await dragCard('INC-000002', 'in_progress');
     expect(await screen.findByTestId('actor-prompt')).toBeTruthy();
     expect(backend.calls.some((call) => call.cmd === 'ticket_transition')).toBe(false);
+
+    // Choosing a person lets the interrupted move go ahead.
+    await waitFor(() => expect(screen.getByTestId('actor-prompt-select').querySelectorAll('option').length).toBeGreaterThan(1));
+    fireEvent.change(screen.getByTestId('actor-prompt-select'), { target: { value: backend.directory.people[2].id } });
+    await act(async () => fireEvent.click(screen.getByTestId('actor-prompt-confirm')));
+    await waitFor(() => expect(column('in_progress').getByTestId('ticket-card-INC-000002')).toBeTruthy());
+    expect(backend.actorId).toBe(backend.directory.people[2].id);
+    expect(screen.queryByTestId('actor-prompt')).toBeNull();
   });
 });
 

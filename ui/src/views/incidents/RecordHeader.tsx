@@ -39,7 +39,7 @@ export function RecordHeader({ detail, now, moving, onMove }: RecordHeaderProps)
         </div>
       )}
       {(ticket.status === 'resolved' || ticket.status === 'closed') && ticket.resolution_code && (
-        <div className="record-state-note" data-testid="record-resolution">
+        <div className="record-state-note record-state-resolved" data-testid="record-resolution">
           <strong>{resolutionLabel(ticket.resolution_code)}:</strong> {ticket.resolution_notes}
         </div>
       )}

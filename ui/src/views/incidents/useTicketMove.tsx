@@ -49,9 +49,10 @@ export function useTicketMove({ onRefused }: MoveOptions) {
   );
 
   const move = useCallback(
-    async (ticket: Movable, to: Status) => {
+    async (ticket: Movable, to: Status): Promise<void> => {
       if (ticket.status === to) return;
-      if (!requireActor()) return;
+      // Once someone is chosen, the interrupted move goes ahead.
+      if (!requireActor(() => void move(ticket, to))) return;
       setMovingKey(ticket.key);
       try {
         await ticketTransition(ticket.key, { to }, ticket.version);

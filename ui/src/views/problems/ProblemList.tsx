@@ -20,7 +20,11 @@ export function ProblemList() {
   const directory = useDirectory();
   const now = useNow();
   const args = { ...(settledText ? { text: settledText } : {}), ...(knownErrorsOnly ? { knownErrorsOnly } : {}) };
-  const query = useQuery<Problem[], AppError>({ queryKey: queryKeys.problems(args), queryFn: () => problemsList(args) });
+  const query = useQuery<Problem[], AppError>({
+    queryKey: queryKeys.problems(args),
+    queryFn: () => problemsList(args),
+    placeholderData: (previous) => previous,
+  });
 
   return (
     <div className="view list-view">

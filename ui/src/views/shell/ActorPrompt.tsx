@@ -6,7 +6,7 @@ import { useWorkspaceSwitch } from '../../state/useWorkspace';
 import { PersonOptions } from './PersonOptions';
 
 /** Asked before the first write: the audit history records who made every change. */
-export function ActorPrompt({ onClose }: { onClose: () => void }) {
+export function ActorPrompt({ onClose, onChosen }: { onClose: () => void; onChosen: () => void }) {
   const directory = useDirectory();
   const { setActor } = useWorkspaceSwitch();
   const notify = useToast();
@@ -17,7 +17,7 @@ export function ActorPrompt({ onClose }: { onClose: () => void }) {
     setActor.mutate(personId, {
       onSuccess: (info) => {
         notify(`Acting as ${info.actor?.name ?? 'the chosen person'}.`, 'success');
-        onClose();
+        onChosen();
       },
       onError: (error) => notify(error.message, 'error'),
     });
