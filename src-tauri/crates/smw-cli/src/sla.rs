@@ -101,8 +101,9 @@ fn parse_pauses(text: &str) -> Result<PauseSet, Invalid> {
 }
 
 fn instant(flag: &str, text: &str) -> CliResult<Timestamp> {
-    Timestamp::parse(text)
-        .map_err(|_| CliError::bad_input(format!("{flag}: {text:?} is not an RFC 3339 instant such as 2026-03-27T16:00:00Z")))
+    Timestamp::parse(text).map_err(|_| {
+        CliError::bad_input(format!("{flag}: {text:?} is not an RFC 3339 instant such as 2026-03-27T16:00:00Z"))
+    })
 }
 
 /// UTC to the second. A deadline with a fraction of a second is rounded up, so the printed

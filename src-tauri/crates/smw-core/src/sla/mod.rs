@@ -5,14 +5,20 @@
 
 pub mod calendar;
 mod calendar_json;
+pub mod clock;
 pub mod engine;
 pub mod timeline;
 pub mod zone_offsets;
 
 pub use calendar::{BusinessCalendar, CalendarDefinition, Segment, WeekDefinition};
+pub use clock::{
+    ticket_clocks, ClockHistory, ClockSpan, ClockState, SlaClock, StatusChange, TargetChange, TicketClocks,
+};
 pub use engine::{due, elapsed, PauseSet};
 pub use timeline::{BusinessInterval, BusinessTimeline};
 
+#[cfg(test)]
+mod clock_tests;
 #[cfg(test)]
 mod dst_cases;
 #[cfg(test)]
