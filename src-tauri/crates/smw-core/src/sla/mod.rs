@@ -7,6 +7,7 @@ pub mod calendar;
 mod calendar_json;
 pub mod clock;
 pub mod engine;
+pub mod ics;
 pub mod timeline;
 pub mod zone_offsets;
 
@@ -15,6 +16,7 @@ pub use clock::{
     ticket_clocks, ClockHistory, ClockSpan, ClockState, SlaClock, StatusChange, TargetChange, TicketClocks,
 };
 pub use engine::{due, elapsed, PauseSet};
+pub use ics::holidays_from_ics;
 pub use timeline::{BusinessInterval, BusinessTimeline};
 
 #[cfg(test)]
