@@ -64,7 +64,7 @@ export function FilterBar() {
         data-testid="filter-kind"
         onChange={(event) => set({ kind: event.target.value as FilterState['kind'] })}
       >
-        <option value="">Incidents and requests</option>
+        <option value="">All types</option>
         <option value="incident">Incidents</option>
         <option value="request">Service requests</option>
       </select>
