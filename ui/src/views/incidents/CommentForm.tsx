@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { commentAdd } from '../../api/tickets';
 import { toAppError } from '../../api/types';
 import { FieldError } from '../../components/FieldError';
@@ -14,11 +14,13 @@ export function CommentForm({ parentKey }: { parentKey: string }) {
   const [busy, setBusy] = useState(false);
   const queryClient = useQueryClient();
   const notify = useToast();
+  const form = useRef<HTMLFormElement>(null);
   const { requireActor } = useActorGate();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!requireActor()) return;
+    // After the person says who they are, the submission they started goes ahead.
+    if (!requireActor(() => form.current?.requestSubmit())) return;
     setBusy(true);
     try {
       await commentAdd(parentKey, { body, internal });
@@ -35,7 +37,7 @@ export function CommentForm({ parentKey }: { parentKey: string }) {
   };
 
   return (
-    <form className={`comment-form${internal ? ' work-note' : ''}`} onSubmit={submit} data-testid="comment-form">
+    <form className={`comment-form${internal ? ' work-note' : ''}`} onSubmit={submit} data-testid="comment-form" ref={form}>
       <div className="segmented small" role="radiogroup" aria-label="Visibility">
         <label className={!internal ? 'selected' : ''}>
           <input type="radio" name="visibility" checked={!internal} onChange={() => setInternal(false)} data-testid="comment-public" />

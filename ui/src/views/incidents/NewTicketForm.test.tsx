@@ -53,4 +53,17 @@ describe('<NewTicketForm>', () => {
       draft: { kind: 'incident', title: 'Scanner sends blank PDFs', description: 'Every scan is blank.', category: '', impact: 'high', urgency: 'low' },
     });
   });
+
+  it('asks who is acting first, then logs the ticket without a second click', async () => {
+    backend.actorId = null;
+    await renderForm();
+    fireEvent.change(screen.getByTestId('ticket-form-title'), { target: { value: 'Badge reader offline' } });
+    await act(async () => fireEvent.click(screen.getByTestId('ticket-form-submit')));
+    expect(backend.calls.some((call) => call.cmd === 'ticket_create')).toBe(false);
+
+    await waitFor(() => expect(screen.getByTestId('actor-prompt-select').querySelectorAll('option').length).toBeGreaterThan(1));
+    fireEvent.change(screen.getByTestId('actor-prompt-select'), { target: { value: backend.directory.people[3].id } });
+    await act(async () => fireEvent.click(screen.getByTestId('actor-prompt-confirm')));
+    await waitFor(() => expect(window.location.hash).toBe('#/ticket/INC-000017'));
+  });
 });

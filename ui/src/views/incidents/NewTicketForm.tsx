@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { ticketCreate } from '../../api/tickets';
 import { toAppError } from '../../api/types';
 import type { Level } from '../../bindings/Level';
@@ -67,6 +67,7 @@ export function NewTicketForm() {
   const directory = useDirectory();
   const queryClient = useQueryClient();
   const notify = useToast();
+  const form = useRef<HTMLFormElement>(null);
   const { requireActor } = useActorGate();
 
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K], field: string) => {
@@ -76,7 +77,8 @@ export function NewTicketForm() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!requireActor()) return;
+    // After the person says who they are, the submission they started goes ahead.
+    if (!requireActor(() => form.current?.requestSubmit())) return;
     setBusy(true);
     setFormError(null);
     try {
@@ -98,7 +100,7 @@ export function NewTicketForm() {
       <div className="view-header">
         <h1>New incident / request</h1>
       </div>
-      <form className="panel ticket-form" data-testid="ticket-form" onSubmit={submit} noValidate>
+      <form className="panel ticket-form" data-testid="ticket-form" ref={form} onSubmit={submit} noValidate>
         {formError && (
           <div className="banner banner-error" role="alert" data-testid="ticket-form-error">
             {formError}

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { problemCreate } from '../../api/problems';
 import { toAppError } from '../../api/types';
 import type { ProblemDraft } from '../../bindings/ProblemDraft';
@@ -27,11 +27,13 @@ export function NewProblemForm() {
   const directory = useDirectory();
   const queryClient = useQueryClient();
   const notify = useToast();
+  const form = useRef<HTMLFormElement>(null);
   const { requireActor } = useActorGate();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!requireActor()) return;
+    // After the person says who they are, the submission they started goes ahead.
+    if (!requireActor(() => form.current?.requestSubmit())) return;
     const draft: ProblemDraft = { title, description, priority: Number(priority) };
     if (serviceId) draft.service_id = serviceId;
     if (assigneeId) draft.assignee_id = assigneeId;
@@ -56,7 +58,7 @@ export function NewProblemForm() {
       <div className="view-header">
         <h1>New problem</h1>
       </div>
-      <form className="panel ticket-form" data-testid="problem-form" onSubmit={submit} noValidate>
+      <form className="panel ticket-form" data-testid="problem-form" ref={form} onSubmit={submit} noValidate>
         {formError && <div className="banner banner-error">{formError}</div>}
         <Field label="Title" name="title" error={errors.title} wide>
           <input id="field-title" value={title} data-testid="problem-form-title" onChange={(event) => { setTitle(event.target.value); clear('title'); }} />
