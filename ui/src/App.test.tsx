@@ -43,3 +43,17 @@ describe('<App>', () => {
     expect(backend.calls.find((call) => call.cmd === 'actor_set')!.args).toEqual({ personId: priya.id });
   });
 });
+
+describe('<App> start-up problems', () => {
+  it('explains a file that is not a workspace, by its code', async () => {
+    backend = new MockBackend();
+    mockIPC((cmd, args) => {
+      if (cmd === 'workspace_info') throw { code: 'not_a_workspace', message: 'file is not a database' };
+      return backend.handle(cmd, args as Record<string, unknown>);
+    });
+    renderWithApp(<App />);
+    const welcome = await screen.findByTestId('welcome');
+    expect(welcome.textContent).toContain('not an SMS Workbench workspace');
+    expect(screen.getByTestId('workspace-open')).toBeTruthy();
+  });
+});
