@@ -17,6 +17,7 @@ export function GlobalSearch() {
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
+  const input = useRef<HTMLInputElement>(null);
   const query = useDebounced(text.trim(), 200);
 
   const results = useQuery<SearchHit[], AppError>({
@@ -25,6 +26,18 @@ export function GlobalSearch() {
     enabled: Boolean(workspace.data) && query.length > 0,
     retry: false,
   });
+
+  // "/" jumps to search from anywhere except a text field, as in most desk tools.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (event.key !== '/' || target.closest('input, textarea, select, [contenteditable="true"]')) return;
+      event.preventDefault();
+      input.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   useEffect(() => {
     if (!open) return;
@@ -43,8 +56,9 @@ export function GlobalSearch() {
   return (
     <div className="global-search" ref={box}>
       <input
+        ref={input}
         type="search"
-        placeholder="Search tickets and problems…"
+        placeholder="Search tickets and problems  (press /)"
         aria-label="Search"
         value={text}
         data-testid="search-input"
