@@ -1,6 +1,8 @@
 //! `smw`: the SMS Workbench command line. It uses the same store and domain crates as the app,
 //! so a rule exists once; it has no Tauri or WebKit dependency and runs on a headless machine.
 
+mod bench_sla;
+mod bench_store;
 mod error;
 mod progress;
 mod sla;
@@ -29,6 +31,12 @@ enum Command {
         #[command(subcommand)]
         command: sla::SlaCommand,
     },
+    /// Benchmark the SLA engine and print JSON figures (build with --release)
+    BenchSla {
+        /// How many open clocks to recompute after a calendar edit
+        #[arg(long, default_value_t = 1_000_000)]
+        clocks: usize,
+    },
     /// Create a new, empty workspace file
     Init { file: PathBuf },
     /// Fill a new or empty workspace with a realistic demo organisation
@@ -56,6 +64,15 @@ enum Command {
         #[arg(long = "json", value_name = "IN")]
         input: PathBuf,
     },
+    /// Build a workspace at scale and print the store's speed figures as JSON
+    Bench {
+        /// The new workspace file to build
+        file: PathBuf,
+        #[arg(long, default_value_t = 1_000_000)]
+        tickets: usize,
+        #[arg(long, default_value_t = 3)]
+        comments: usize,
+    },
     /// List incidents and requests as JSON, newest first
     Incidents {
         file: PathBuf,
@@ -71,6 +88,7 @@ fn run(cli: Cli) -> CliResult {
     use workspace_cmds as ws;
     match cli.command {
         Command::Sla { command } => sla::run(command),
+        Command::BenchSla { clocks } => bench_sla::run(clocks),
         Command::Init { file } => ws::init(&file),
         Command::Demo { file, tickets } => ws::demo(&file, tickets),
         Command::Verify { file } => ws::verify(&file),
@@ -78,6 +96,7 @@ fn run(cli: Cli) -> CliResult {
         Command::Restore { backup, file } => ws::restore(&backup, &file),
         Command::Export { file, out } => ws::export(&file, &out),
         Command::Import { file, input } => ws::import(&file, &input),
+        Command::Bench { file, tickets, comments } => bench_store::run(&file, tickets, comments),
         Command::Incidents { file, json: _, filter } => ws::incidents(&file, filter),
     }
 }

@@ -4,6 +4,7 @@
 
 mod audit;
 mod backup;
+pub mod bench;
 mod board;
 mod catalogue;
 mod columns;

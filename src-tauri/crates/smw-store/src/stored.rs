@@ -86,3 +86,52 @@ pub fn list_live<R: Stored>(conn: &Connection) -> StoreResult<Vec<R>> {
 pub(crate) fn bind_values(values: Vec<Value>) -> impl rusqlite::Params {
     params_from_iter(values)
 }
+
+/// Runs `$body` once for every record family, with `$R` bound to its type, in an order
+/// where references point backwards (people before tickets, tickets before comments).
+/// Export, import and verify go through this list: a new family is added here, once.
+#[macro_export]
+macro_rules! for_each_family {
+    ($R:ident => $body:block) => {{
+        {
+            type $R = smw_core::setting::Setting;
+            $body
+        }
+        {
+            type $R = smw_core::catalogue::Customer;
+            $body
+        }
+        {
+            type $R = smw_core::catalogue::Supplier;
+            $body
+        }
+        {
+            type $R = smw_core::directory::Group;
+            $body
+        }
+        {
+            type $R = smw_core::directory::Person;
+            $body
+        }
+        {
+            type $R = smw_core::catalogue::Service;
+            $body
+        }
+        {
+            type $R = smw_core::problem::Problem;
+            $body
+        }
+        {
+            type $R = smw_core::ticket::Ticket;
+            $body
+        }
+        {
+            type $R = smw_core::comment::Comment;
+            $body
+        }
+        {
+            type $R = smw_core::link::Link;
+            $body
+        }
+    }};
+}

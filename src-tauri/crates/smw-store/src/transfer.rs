@@ -5,18 +5,12 @@
 
 use crate::audit::insert_entry;
 use crate::error::{StoreError, StoreResult};
+use crate::for_each_family;
 use crate::stored::{bind_values, insert_sql, select_sql, Stored};
 use crate::workspace::Workspace;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use smw_core::audit::{EntryFields, GENESIS_HASH};
-use smw_core::catalogue::{Customer, Service, Supplier};
-use smw_core::comment::Comment;
-use smw_core::directory::{Group, Person};
-use smw_core::link::Link;
-use smw_core::problem::Problem;
-use smw_core::setting::Setting;
-use smw_core::ticket::Ticket;
 use smw_core::Timestamp;
 use std::collections::HashMap;
 use std::io::{BufRead, Write};
@@ -54,53 +48,6 @@ struct Entry {
     row_digest: String,
     prev_hash: String,
     hash: String,
-}
-
-/// Runs `$body` with `$R` bound to each record family's type, in an order where references
-/// point backwards (people before tickets, tickets before comments).
-macro_rules! for_each_family {
-    ($R:ident => $body:block) => {{
-        {
-            type $R = Setting;
-            $body
-        }
-        {
-            type $R = Customer;
-            $body
-        }
-        {
-            type $R = Supplier;
-            $body
-        }
-        {
-            type $R = Group;
-            $body
-        }
-        {
-            type $R = Person;
-            $body
-        }
-        {
-            type $R = Service;
-            $body
-        }
-        {
-            type $R = Problem;
-            $body
-        }
-        {
-            type $R = Ticket;
-            $body
-        }
-        {
-            type $R = Comment;
-            $body
-        }
-        {
-            type $R = Link;
-            $body
-        }
-    }};
 }
 
 impl Workspace {

@@ -6,17 +6,11 @@
 //! workbench's back, to a record or to its history, breaks one of them and is named.
 
 use crate::error::StoreResult;
+use crate::for_each_family;
 use crate::stored::{select_sql, Stored};
 use crate::workspace::inspect;
 use rusqlite::{Connection, OpenFlags};
 use smw_core::audit::{EntryFields, GENESIS_HASH};
-use smw_core::catalogue::{Customer, Service, Supplier};
-use smw_core::comment::Comment;
-use smw_core::directory::{Group, Person};
-use smw_core::link::Link;
-use smw_core::problem::Problem;
-use smw_core::setting::Setting;
-use smw_core::ticket::Ticket;
 use smw_core::views::{VerifyFinding, VerifyReport};
 use std::collections::HashMap;
 use std::path::Path;
@@ -57,16 +51,9 @@ pub fn verify(path: &Path) -> StoreResult<VerifyReport> {
     integrity(&conn, &mut findings)?;
     let (audit_entries, mut expected) = walk_chain(&conn, &mut findings)?;
     let mut records = 0;
-    records += compare::<Person>(&conn, &mut expected, &mut findings)?;
-    records += compare::<Group>(&conn, &mut expected, &mut findings)?;
-    records += compare::<Service>(&conn, &mut expected, &mut findings)?;
-    records += compare::<Customer>(&conn, &mut expected, &mut findings)?;
-    records += compare::<Supplier>(&conn, &mut expected, &mut findings)?;
-    records += compare::<Setting>(&conn, &mut expected, &mut findings)?;
-    records += compare::<Problem>(&conn, &mut expected, &mut findings)?;
-    records += compare::<Ticket>(&conn, &mut expected, &mut findings)?;
-    records += compare::<Comment>(&conn, &mut expected, &mut findings)?;
-    records += compare::<Link>(&conn, &mut expected, &mut findings)?;
+    for_each_family!(R => {
+        records += compare::<R>(&conn, &mut expected, &mut findings)?;
+    });
     let mut missing: Vec<_> = expected.into_iter().collect();
     missing.sort_by_key(|(_, e)| e.seq);
     for (id, gone) in missing {

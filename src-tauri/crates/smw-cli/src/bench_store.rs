@@ -1,0 +1,81 @@
+//! `smw bench`: builds a workspace at a given scale and prints the store's figures as JSON.
+//! Figures are medians of repeated runs, because the reference machine is noisy.
+
+use crate::error::{CliError, CliResult};
+use crate::progress::Progress;
+use smw_core::views::TicketFilter;
+use smw_core::Timestamp;
+use smw_store::bench::{COMMON_WORD, RARE_WORD};
+use smw_store::Workspace;
+use std::path::Path;
+use std::time::Instant;
+
+pub fn run(file: &Path, tickets: usize, comments_each: usize) -> CliResult {
+    if file.exists() {
+        return Err(CliError::bad_input(format!("{} exists; the benchmark builds a new workspace", file.display())));
+    }
+    let ws = Workspace::create(file)?;
+    let progress = Progress::new(Some(tickets as u64), "tickets");
+    let started = Instant::now();
+    let records =
+        smw_store::bench::build(&ws, Timestamp::from(chrono::Utc::now()), tickets, comments_each, &mut |n| {
+            progress.set(n as u64)
+        })?;
+    let build_seconds = started.elapsed().as_secs_f64();
+    progress.done();
+
+    let board = median_ms(15, || ws.board(&TicketFilter::default(), 50).map(drop))?;
+    let group = ws.directory()?.groups[0].id;
+    let board_filtered =
+        median_ms(15, || ws.board(&TicketFilter { group_id: Some(group), ..Default::default() }, 50).map(drop))?;
+    let mut n = 0usize;
+    let fetch = median_ms(2_001, || {
+        n = (n * 7919 + 13) % tickets.max(1);
+        ws.ticket_get(&format!("INC-{:06}", n + 1)).map(drop)
+    })?;
+    let search_rare = median_ms(15, || ws.search(RARE_WORD, 20).map(drop))?;
+    let search_common = median_ms(15, || ws.search(COMMON_WORD, 20).map(drop))?;
+    let rare_hits = ws.search(RARE_WORD, 20)?.len();
+    drop(ws);
+
+    let started = Instant::now();
+    let report = smw_store::verify(file)?;
+    let verify_seconds = started.elapsed().as_secs_f64();
+    if !report.ok {
+        return Err(CliError::failed(format!("the benchmark workspace did not verify: {:?}", report.findings.first())));
+    }
+    let figures = serde_json::json!({
+        "tickets": tickets,
+        "comments_per_ticket": comments_each,
+        "records_written": records,
+        "audit_entries": report.audit_entries,
+        "file_bytes": std::fs::metadata(file)?.len(),
+        "bulk_write_records_per_second": (records as f64 / build_seconds).round(),
+        "bulk_write_seconds": round3(build_seconds),
+        "board_page_ms_median": round3(board),
+        "board_page_group_filter_ms_median": round3(board_filtered),
+        "fetch_by_key_ms_median": round3(fetch),
+        "search_rare_term_ms_median": round3(search_rare),
+        "search_rare_term_hits": rare_hits,
+        "search_common_term_ms_median": round3(search_common),
+        "verify_seconds": round3(verify_seconds),
+    });
+    println!("{}", serde_json::to_string_pretty(&figures).expect("json"));
+    Ok(())
+}
+
+fn round3(value: f64) -> f64 {
+    (value * 1000.0).round() / 1000.0
+}
+
+/// Runs `work` `runs` times and returns the median wall time in milliseconds.
+fn median_ms(runs: usize, mut work: impl FnMut() -> smw_store::StoreResult<()>) -> CliResult<f64> {
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let started = Instant::now();
+        work()?;
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    Ok(times[times.len() / 2])
+}
