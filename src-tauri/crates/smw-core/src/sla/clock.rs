@@ -109,11 +109,17 @@ fn is_stopping(status: Status) -> bool {
 /// The ticket's statuses as consecutive spans from creation to `now`, in milliseconds.
 fn status_spans(history: &ClockHistory, now: i64) -> Vec<(i64, i64, Status)> {
     let created = history.created.millis();
-    let mut changes: Vec<StatusChange> = history.status_changes.clone();
-    changes.sort_by_key(|change| change.at);
+    // Histories come from the store in order; sort only a copy of one that is not.
+    let changes: std::borrow::Cow<[StatusChange]> = if history.status_changes.is_sorted_by_key(|change| change.at) {
+        std::borrow::Cow::Borrowed(&history.status_changes)
+    } else {
+        let mut sorted = history.status_changes.clone();
+        sorted.sort_by_key(|change| change.at);
+        std::borrow::Cow::Owned(sorted)
+    };
     let mut spans = Vec::with_capacity(changes.len() + 1);
     let (mut from, mut status) = (created, Status::New);
-    for change in changes {
+    for change in changes.iter() {
         // A change recorded before creation (clock skew between writers) takes effect at creation.
         let at = change.at.millis().clamp(created, now.max(created));
         if at > from {
@@ -130,9 +136,9 @@ fn status_spans(history: &ClockHistory, now: i64) -> Vec<(i64, i64, Status)> {
 }
 
 fn current_targets(history: &ClockHistory, now: Timestamp) -> Result<TargetChange, Invalid> {
-    let mut targets = history.targets.clone();
-    targets.sort_by_key(|target| target.at);
-    let in_force = targets.iter().rev().find(|target| target.at <= now).or(targets.first());
+    // The latest change at or before `now`; before any, the earliest.
+    let latest = history.targets.iter().filter(|target| target.at <= now).max_by_key(|target| target.at);
+    let in_force = latest.or_else(|| history.targets.iter().min_by_key(|target| target.at));
     in_force.copied().ok_or_else(|| Invalid::field("sla.no_targets", "targets", "the ticket has no SLA targets"))
 }
 
@@ -225,12 +231,11 @@ fn measure(
         None => None,
     };
     let percent_used = if target > 0 { elapsed as f64 * 100.0 / target as f64 } else { 100.0 };
-    let mut sorted: Vec<u32> = thresholds.to_vec();
-    sorted.sort_unstable();
-    sorted.dedup();
-    let warnings_reached: Vec<u32> =
-        sorted.iter().copied().filter(|&t| elapsed * 100 >= target * i64::from(t)).collect();
-    let next_threshold = sorted.iter().copied().find(|&t| elapsed * 100 < target * i64::from(t));
+    let mut warnings_reached: Vec<u32> =
+        thresholds.iter().copied().filter(|&t| elapsed * 100 >= target * i64::from(t)).collect();
+    warnings_reached.sort_unstable();
+    warnings_reached.dedup();
+    let next_threshold = thresholds.iter().copied().filter(|&t| elapsed * 100 < target * i64::from(t)).min();
     let next_warning = match next_threshold {
         Some(t) if running => {
             // Rounded up so the warning never fires before its share is actually used.
