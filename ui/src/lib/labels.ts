@@ -81,7 +81,7 @@ export const FIELD_LABEL: Record<string, string> = {
   resolution_notes: 'Resolution notes',
   problem_id: 'Problem',
   sla_id: 'SLA',
-  responded_at: 'Responded',
+  responded_at: 'First response',
   resolved_at: 'Resolved',
   closed_at: 'Closed',
   root_cause: 'Root cause',

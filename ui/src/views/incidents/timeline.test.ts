@@ -44,6 +44,7 @@ describe('fieldChanges', () => {
     expect(fieldChanges({ assignee_id: [null, 'p1'], version: [1, 2], updated_at: ['a', 'b'] })).toEqual([
       { field: 'assignee_id', before: null, after: 'p1' },
     ]);
+    expect(fieldChanges({ responded_at: [null, '2026-01-01T10:00:00Z'] })).toHaveLength(1);
   });
 
   it('tolerates shapes it does not expect', () => {
@@ -61,6 +62,7 @@ describe('describeValue', () => {
     expect(describeValue('priority', 2, names)).toBe('P2');
     expect(describeValue('assignee_id', null, names)).toBe('—');
     expect(describeValue('known_error', true, names)).toBe('Yes');
+    expect(describeValue('responded_at', '2026-01-01T10:00:00Z', names)).not.toContain('T10:00');
   });
 
   it('shortens long text', () => {

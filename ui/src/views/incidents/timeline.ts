@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../bindings/AuditEntry';
 import type { Comment } from '../../bindings/Comment';
 import type { JsonValue } from '../../bindings/serde_json/JsonValue';
+import { formatDateTime } from '../../lib/age';
 import { FIELD_LABEL, LEVEL_LABEL, RESOLUTION_CODES, STATUS_LABEL } from '../../lib/labels';
 
 export type FieldChange = { field: string; before: JsonValue; after: JsonValue };
@@ -9,8 +10,8 @@ export type TimelineItem =
   | { type: 'comment'; at: string; id: string; comment: Comment }
   | { type: 'history'; at: string; id: string; entry: AuditEntry; changes: FieldChange[] };
 
-// Fields the timeline does not list: identity and bookkeeping, or timestamps that repeat the entry's own time.
-const QUIET_FIELDS = new Set(['id', 'key', 'kind', 'version', 'created_at', 'updated_at', 'deleted_at', 'responded_at', 'resolved_at', 'closed_at']);
+// Fields the timeline does not list: identity and bookkeeping that repeat the entry itself.
+const QUIET_FIELDS = new Set(['id', 'key', 'kind', 'version', 'created_at', 'updated_at', 'deleted_at']);
 
 /** `{field: [before, after]}` from an audit entry, in a stable order, without bookkeeping fields. */
 export function fieldChanges(changes: JsonValue): FieldChange[] {
@@ -79,7 +80,14 @@ export function describeValue(field: string, value: JsonValue, names: Names): st
       return RESOLUTION_CODES.find((option) => option.code === value)?.label ?? value;
     case 'problem_id':
       return 'a problem';
+    case 'sla_id':
+      return 'an SLA';
+    case 'parent_id':
+    case 'author_id':
+      return names.personName(value) ?? 'a record';
   }
+  // Milestones such as responded_at matter for SLAs: shown as a local date and time.
+  if (field.endsWith('_at')) return formatDateTime(value);
   return value.length > LONG_TEXT ? `${value.slice(0, LONG_TEXT)}…` : value;
 }
 
