@@ -10,10 +10,18 @@ describe('markdownToSafeHtml', () => {
   });
 
   it('removes event handlers from raw HTML images', () => {
-    const html = markdownToSafeHtml('Hello <img src=x onerror="alert(1)">');
-    expect(html).toContain('<img');
+    const html = markdownToSafeHtml('Hello <img src="data:image/png;base64,AAAA" onerror="alert(1)">');
+    expect(html).toContain('<img src="data:image/png;base64,AAAA">');
     expect(html).not.toMatch(/onerror/i);
     expect(html).not.toContain('alert');
+  });
+
+  it('replaces images that would load from elsewhere with a plain note', () => {
+    const html = markdownToSafeHtml('![diagram](https://tracker.example/pixel.png) and <img src=x onerror="alert(1)">');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('[image: diagram]');
+    expect(html).toContain('title="https://tracker.example/pixel.png"');
+    expect(html).not.toMatch(/onerror|alert/);
   });
 
   it('removes script elements entirely', () => {

@@ -28,12 +28,34 @@ function installHooks(): void {
 /** Removes scripts, event handlers, javascript: URLs and anything else that could run or restyle. */
 export function sanitizeHtml(html: string): string {
   installHooks();
-  return DOMPurify.sanitize(html, {
+  const fragment = DOMPurify.sanitize(html, {
     USE_PROFILES: { html: true },
     FORBID_TAGS: FORBIDDEN_TAGS,
     FORBID_ATTR: FORBIDDEN_ATTRIBUTES,
     ALLOW_DATA_ATTR: false,
+    RETURN_DOM_FRAGMENT: true,
   });
+  replaceUnloadableImages(fragment);
+  const container = document.createElement('div');
+  container.appendChild(fragment);
+  return container.innerHTML;
+}
+
+/**
+ * Only images embedded in the text itself (data: URLs) can show: the CSP blocks remote images,
+ * and a remote image would tell its server who read the ticket and when. Others become a
+ * plain-text note, instead of a broken-image icon.
+ */
+function replaceUnloadableImages(root: DocumentFragment): void {
+  for (const image of Array.from(root.querySelectorAll('img'))) {
+    const source = image.getAttribute('src') ?? '';
+    if (source.startsWith('data:image/')) continue;
+    const note = document.createElement('span');
+    note.className = 'markdown-image-note';
+    note.textContent = `[image${image.getAttribute('alt') ? `: ${image.getAttribute('alt')}` : ''}]`;
+    if (source) note.title = source;
+    image.replaceWith(note);
+  }
 }
 
 /** Markdown → HTML → DOMPurify. The output is safe to hand to innerHTML. */
