@@ -3,8 +3,10 @@
 //! function that needs the time takes `now`), so the app, the CLI and the tests share one
 //! copy of every rule.
 
+pub mod agreements;
 pub mod audit;
 pub mod catalogue;
+pub mod catalogue_patch;
 pub mod comment;
 pub mod directory;
 pub mod error;
@@ -20,6 +22,7 @@ pub mod text;
 pub mod ticket;
 pub mod time;
 pub mod views;
+pub mod views_sla;
 pub mod workflow;
 
 pub use error::{Invalid, InvalidResult};
