@@ -2,6 +2,7 @@ import type { PointerEvent as ReactPointerEvent } from 'react';
 import type { BoardColumn as Column } from '../../bindings/BoardColumn';
 import type { Status } from '../../bindings/Status';
 import type { TicketCard } from '../../bindings/TicketCard';
+import { countLabel } from '../../lib/counts';
 import { STATUS_LABEL } from '../../lib/labels';
 import { BoardCard } from './BoardCard';
 
@@ -30,7 +31,7 @@ export function BoardColumn({ column, now, dropTarget, draggedKey, movingKey, on
         <span className={`status-dot status-dot-${column.status}`} aria-hidden="true" />
         <h2>{STATUS_LABEL[column.status]}</h2>
         <span className="count" data-testid={`board-column-count-${column.status}`}>
-          {total}
+          {countLabel(column)}
         </span>
       </header>
       <div className="board-column-cards">
@@ -49,7 +50,7 @@ export function BoardColumn({ column, now, dropTarget, draggedKey, movingKey, on
         {column.cards.length === 0 && <div className="board-column-empty">No tickets</div>}
         {hidden > 0 && (
           <a className="board-column-more" href="#/list">
-            {hidden} more in the list view
+            {countLabel({ ...column, total: hidden })} more in the list view
           </a>
         )}
       </div>

@@ -5,6 +5,7 @@ import type { AppError } from '../../api/types';
 import type { TicketPage } from '../../bindings/TicketPage';
 import { PriorityBadge, StatusBadge } from '../../components/Badges';
 import { formatAge } from '../../lib/age';
+import { countLabel } from '../../lib/counts';
 import { KIND_LABEL } from '../../lib/labels';
 import { toTicketFilter } from '../../state/filters';
 import { useFilters } from '../../state/FiltersContext';
@@ -33,6 +34,8 @@ export function TicketList() {
     placeholderData: (previous) => previous,
   });
   const total = Number(query.data?.total ?? 0);
+  // A capped count means there are more rows than `total` says: paging on stays possible.
+  const capped = Boolean((query.data as { total_capped?: boolean } | undefined)?.total_capped);
   const rows = query.data?.rows ?? [];
 
   return (
@@ -96,12 +99,12 @@ export function TicketList() {
       </div>
       <div className="pager" data-testid="pager">
         <span>
-          {total === 0 ? 'No tickets' : `${offset + 1}–${Math.min(offset + PAGE_SIZE, total)} of ${total}`}
+          {total === 0 ? 'No tickets' : `${offset + 1}–${Math.min(offset + PAGE_SIZE, total)} of ${query.data ? countLabel(query.data) : total}`}
         </span>
         <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))} data-testid="pager-previous">
           ← Newer
         </button>
-        <button type="button" disabled={offset + PAGE_SIZE >= total} onClick={() => setOffset(offset + PAGE_SIZE)} data-testid="pager-next">
+        <button type="button" disabled={offset + PAGE_SIZE >= total && !capped} onClick={() => setOffset(offset + PAGE_SIZE)} data-testid="pager-next">
           Older →
         </button>
       </div>
