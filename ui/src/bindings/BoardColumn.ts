@@ -4,6 +4,10 @@ import type { TicketCard } from "./TicketCard";
 
 export type BoardColumn = { status: Status, 
 /**
- * All tickets in this status that match the filter; `cards` holds the first page.
+ * Tickets in this status that match the filter, counted up to a cap; `cards` holds the first page.
  */
-total: bigint, cards: Array<TicketCard>, };
+total: bigint, 
+/**
+ * True when there are more than `total` (counting stops at the cap to keep the board fast).
+ */
+total_capped: boolean, cards: Array<TicketCard>, };

@@ -9,7 +9,7 @@ use smw_core::workflow::Status;
 use smw_core::Timestamp;
 use smw_store::{StoreError, Workspace};
 use std::io::{BufReader, BufWriter};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use uuid::Uuid;
 
 impl From<StoreError> for CliError {
@@ -83,35 +83,21 @@ pub fn export(file: &Path, out: &Path) -> CliResult {
     Ok(())
 }
 
-/// Imports into FILE, creating it if needed; a failed import into a new file removes it.
+/// Imports into FILE: a new file is built aside and renamed into place when complete; an
+/// existing workspace must be empty and is filled in one transaction. Either way a failed
+/// import leaves nothing behind.
 pub fn import(file: &Path, input: &Path) -> CliResult {
-    let created = !file.exists();
-    let ws = if created { Workspace::create(file)? } else { Workspace::open(file)? };
     let mut reader = BufReader::with_capacity(1 << 20, std::fs::File::open(input)?);
     let progress = Progress::new(None, "lines");
-    let result = ws.import_jsonl(&mut reader, &mut |n| progress.set(n));
+    let result = if file.exists() {
+        Workspace::open(file)?.import_jsonl(&mut reader, &mut |n| progress.set(n))
+    } else {
+        smw_store::transfer::import_new_workspace(file, &mut reader, &mut |n| progress.set(n))
+    };
     progress.done();
-    drop(ws);
-    match result {
-        Ok(records) => {
-            eprintln!("imported {records} records into {}", file.display());
-            Ok(())
-        }
-        Err(error) => {
-            if created {
-                remove_workspace_files(file);
-            }
-            Err(CliError::from(error))
-        }
-    }
-}
-
-fn remove_workspace_files(file: &Path) {
-    for suffix in ["", "-wal", "-shm"] {
-        let mut name = file.as_os_str().to_owned();
-        name.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(name));
-    }
+    let records = result?;
+    eprintln!("imported {records} records into {}", file.display());
+    Ok(())
 }
 
 #[derive(clap::Args)]

@@ -16,24 +16,29 @@ use std::collections::HashSet;
 use uuid::Uuid;
 
 /// Up to this many hits are ranked by relevance; beyond it, by recency.
-const RELEVANCE_WINDOW: usize = 200;
+const RELEVANCE_WINDOW: usize = 100;
 const SNIPPET_CHARS: usize = 160;
 const MAX_TERMS: usize = 16;
 
 /// Brings the index in step with a record just written (inserted, updated or tombstoned).
 pub(crate) fn reindex<R: Stored>(conn: &Connection, record: &R) -> StoreResult<()> {
-    let Some(text) = record.searchable() else {
+    if record.searchable().is_none() {
         return Ok(());
-    };
-    let id = record.id().to_string();
+    }
     let old: Option<i64> = conn
         .prepare_cached("SELECT doc FROM search_docs WHERE record_id = ?1")?
-        .query_row([&id], |row| row.get(0))
+        .query_row([record.id().to_string()], |row| row.get(0))
         .optional()?;
     if let Some(doc) = old {
         conn.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?.execute([doc])?;
         conn.prepare_cached("DELETE FROM search_docs WHERE doc = ?1")?.execute([doc])?;
     }
+    index_new(conn, record)
+}
+
+/// Indexes a record that is not in the index yet (a new one, or one just removed from it).
+pub(crate) fn index_new<R: Stored>(conn: &Connection, record: &R) -> StoreResult<()> {
+    let Some(text) = record.searchable() else { return Ok(()) };
     if record.deleted_at().is_some() {
         return Ok(());
     }
@@ -41,7 +46,7 @@ pub(crate) fn reindex<R: Stored>(conn: &Connection, record: &R) -> StoreResult<(
         "INSERT INTO search_docs (record_id, record_kind, owner_id, owner_kind) VALUES (?1, ?2, ?3, ?4)",
     )?
     .execute(rusqlite::params![
-        id,
+        record.id().to_string(),
         record.kind().as_str(),
         text.owner_id.to_string(),
         text.owner_kind.as_str()
@@ -65,9 +70,22 @@ pub fn fts_query(text: &str) -> Result<String, Invalid> {
     Ok(words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" "))
 }
 
-struct Hit {
-    doc: i64,
-    score: f64,
+/// Document numbers of the hits, best first: by bm25 when there are few, else newest first.
+/// bm25 costs a lookup per hit, so it is asked for only once the hits are known to be few.
+fn ranked_docs(conn: &Connection, query: &str) -> StoreResult<(Vec<i64>, bool)> {
+    let mut recent =
+        conn.prepare_cached("SELECT rowid FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2")?;
+    let docs: Vec<i64> = recent
+        .query_map(rusqlite::params![query, (RELEVANCE_WINDOW + 1) as i64], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    if docs.len() > RELEVANCE_WINDOW {
+        return Ok((docs, true));
+    }
+    let mut scored = conn.prepare_cached(
+        "SELECT rowid FROM search_index WHERE search_index MATCH ?1 ORDER BY bm25(search_index), rowid DESC",
+    )?;
+    let docs = scored.query_map([query], |row| row.get(0))?.collect::<Result<_, _>>()?;
+    Ok((docs, false))
 }
 
 /// Document hits, best first, as (record id, record kind, owner id, owner kind) per distinct owner.
@@ -77,22 +95,7 @@ pub(crate) fn owner_hits(
     limit: usize,
 ) -> StoreResult<Vec<(String, String, String, String)>> {
     let query = fts_query(text)?;
-    let mut hits: Vec<Hit> = Vec::new();
-    {
-        let mut stmt = conn.prepare_cached(
-            "SELECT rowid, bm25(search_index) FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(rusqlite::params![query, (RELEVANCE_WINDOW + 1) as i64], |row| {
-            Ok(Hit { doc: row.get(0)?, score: row.get(1)? })
-        })?;
-        for hit in rows {
-            hits.push(hit?);
-        }
-    }
-    let common = hits.len() > RELEVANCE_WINDOW;
-    if !common {
-        hits.sort_by(|a, b| a.score.total_cmp(&b.score).then(b.doc.cmp(&a.doc)));
-    }
+    let (hits, common) = ranked_docs(conn, &query)?;
     let mut owners = Vec::new();
     let mut seen = HashSet::new();
     let mut resolve =
@@ -105,15 +108,15 @@ pub(crate) fn owner_hits(
         }
         Ok(())
     };
-    for hit in &hits {
+    for &doc in &hits {
         if owners.len() >= limit {
             return Ok(owners);
         }
-        consider(hit.doc, &mut owners)?;
+        consider(doc, &mut owners)?;
     }
     if common && owners.len() < limit {
         // Many hits on few owners (one ticket's many comments): walk on down the index.
-        let mut before = hits.last().map_or(i64::MAX, |h| h.doc);
+        let mut before = hits.last().copied().unwrap_or(i64::MAX);
         let mut stmt = conn.prepare_cached(
             "SELECT rowid FROM search_index WHERE search_index MATCH ?1 AND rowid < ?2 ORDER BY rowid DESC LIMIT 500",
         )?;

@@ -19,11 +19,11 @@ use uuid::Uuid;
 /// Findings past this many are counted, not listed.
 const MAX_FINDINGS: usize = 200;
 
-/// What the chain says each record should look like now.
+/// What the chain says each record should look like now (the key is looked up only when
+/// a finding needs it: keeping millions of keys in memory would double the walk's cost).
 struct Expected {
     digest: [u8; 32],
     seq: i64,
-    key: String,
 }
 
 struct Findings {
@@ -43,12 +43,13 @@ impl Findings {
 /// Verifies the workspace at `path` without changing it.
 pub fn verify(path: &Path) -> StoreResult<VerifyReport> {
     inspect(path)?;
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    // SQLite's integrity check reads the whole file and runs on its own core meanwhile.
+    let integrity_path = path.to_path_buf();
+    let integrity = std::thread::spawn(move || integrity_messages(&integrity_path));
+    let conn = read_only(path)?;
     let mut findings = Findings { list: Vec::new(), total: 0 };
     // One read transaction, so the chain and the records are seen at the same moment.
     conn.execute_batch("BEGIN")?;
-    integrity(&conn, &mut findings)?;
     let (audit_entries, mut expected) = walk_chain(&conn, &mut findings)?;
     let mut records = 0;
     for_each_family!(R => {
@@ -57,14 +58,20 @@ pub fn verify(path: &Path) -> StoreResult<VerifyReport> {
     let mut missing: Vec<_> = expected.into_iter().collect();
     missing.sort_by_key(|(_, e)| e.seq);
     for (id, gone) in missing {
+        let key: String =
+            conn.query_row("SELECT record_key FROM audit_log WHERE seq = ?1", [gone.seq], |row| row.get(0))?;
         findings.add(
             "record_missing",
-            format!("{} ({id}) has audit history (latest entry #{}) but its row is gone", gone.key, gone.seq),
-            Some(gone.key),
+            format!("{key} ({id}) has audit history (latest entry #{}) but its row is gone", gone.seq),
+            Some(key),
             Some(gone.seq),
         );
     }
     conn.execute_batch("COMMIT")?;
+    let messages = integrity.join().map_err(|_| std::io::Error::other("the integrity check thread failed"))??;
+    for message in messages {
+        findings.add("integrity", format!("SQLite integrity check: {message}"), None, None);
+    }
     if findings.total > findings.list.len() {
         let more = findings.total - findings.list.len();
         findings.list.push(VerifyFinding {
@@ -77,13 +84,18 @@ pub fn verify(path: &Path) -> StoreResult<VerifyReport> {
     Ok(VerifyReport { ok: findings.total == 0, audit_entries, records, findings: findings.list })
 }
 
-fn integrity(conn: &Connection, findings: &mut Findings) -> StoreResult<()> {
+fn read_only(path: &Path) -> StoreResult<Connection> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    Ok(conn)
+}
+
+/// What `PRAGMA integrity_check` reports, less its "ok".
+fn integrity_messages(path: &Path) -> StoreResult<Vec<String>> {
+    let conn = read_only(path)?;
     let mut stmt = conn.prepare("PRAGMA integrity_check")?;
     let messages: Vec<String> = stmt.query_map([], |row| row.get(0))?.collect::<Result<_, _>>()?;
-    for message in messages.into_iter().filter(|m| m != "ok") {
-        findings.add("integrity", format!("SQLite integrity check: {message}"), None, None);
-    }
-    Ok(())
+    Ok(messages.into_iter().filter(|m| m != "ok").collect())
 }
 
 fn walk_chain(conn: &Connection, findings: &mut Findings) -> StoreResult<(i64, HashMap<Uuid, Expected>)> {
@@ -114,7 +126,7 @@ fn walk_chain(conn: &Connection, findings: &mut Findings) -> StoreResult<(i64, H
             prev_hash: text(10),
         };
         let stored_hash = text(11);
-        let key = fields.record_key.to_string();
+        let key = || fields.record_key.to_string();
         if seq != next_seq {
             findings.add(
                 "chain_gap",
@@ -126,24 +138,24 @@ fn walk_chain(conn: &Connection, findings: &mut Findings) -> StoreResult<(i64, H
         if fields.prev_hash != previous_hash {
             findings.add(
                 "chain_broken",
-                format!("audit entry #{seq} ({key}) does not link to the entry before it"),
-                Some(key.clone()),
+                format!("audit entry #{seq} ({}) does not link to the entry before it", key()),
+                Some(key()),
                 Some(seq),
             );
         }
         if fields.hash() != stored_hash {
             findings.add(
                 "entry_altered",
-                format!("audit entry #{seq} ({key}) was altered: its content no longer matches its hash"),
-                Some(key.clone()),
+                format!("audit entry #{seq} ({}) was altered: its content no longer matches its hash", key()),
+                Some(key()),
                 Some(seq),
             );
         }
         match (fields.record_id.parse::<Uuid>(), crate::columns::decode_digest(fields.row_digest)) {
             (Ok(id), Some(digest)) => {
-                expected.insert(id, Expected { digest, seq, key });
+                expected.insert(id, Expected { digest, seq });
             }
-            _ => findings.add("entry_malformed", format!("audit entry #{seq} is malformed"), Some(key), Some(seq)),
+            _ => findings.add("entry_malformed", format!("audit entry #{seq} is malformed"), Some(key()), Some(seq)),
         }
         previous_hash = stored_hash.to_string();
         next_seq = seq + 1;

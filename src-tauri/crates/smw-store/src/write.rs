@@ -89,7 +89,7 @@ impl<'c> WriteTx<'c> {
 
     pub fn insert<R: Stored>(&mut self, record: &R) -> StoreResult<()> {
         self.tx.prepare_cached(&insert_sql::<R>())?.execute(bind_values(record.values()))?;
-        search::reindex(&self.tx, record)?;
+        search::index_new(&self.tx, record)?;
         self.audit(AuditAction::Create, None, record)
     }
 

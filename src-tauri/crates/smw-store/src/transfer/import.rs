@@ -1,0 +1,222 @@
+//! Reading a JSON Lines export into an empty workspace, all or nothing.
+//!
+//! Two threads share the work: one reads and checks the file (parsing, record digests, the
+//! audit chain), the other writes to SQLite. Every check the import makes names the line.
+
+use super::{Counter, Entry, Header, FORMAT, FORMAT_VERSION};
+use crate::audit::insert_entry;
+use crate::error::{StoreError, StoreResult};
+use crate::for_each_family;
+use crate::stored::{bind_values, insert_sql, Stored};
+use crate::workspace::Workspace;
+use rusqlite::Connection;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use smw_core::audit::GENESIS_HASH;
+use smw_core::Record;
+use std::collections::HashMap;
+use std::io::BufRead;
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use uuid::Uuid;
+
+/// Lines handed from the reader to the writer at a time.
+const BATCH: usize = 2_000;
+/// Page cache for the load: a large import then rarely spills half-built pages.
+const IMPORT_CACHE_KIB: i64 = 256 * 1024;
+
+/// One line of the file, parsed without building a JSON tree.
+#[derive(Deserialize)]
+struct Line<'a> {
+    header: Option<Header>,
+    #[serde(borrow)]
+    table: Option<&'a str>,
+    #[serde(borrow)]
+    data: Option<&'a RawValue>,
+    counter: Option<Counter>,
+    audit: Option<Entry>,
+}
+
+/// A parsed record, ready for its table.
+trait Insertable: Send {
+    fn insert(&self, conn: &Connection) -> StoreResult<()>;
+    fn describe(&self) -> String;
+}
+
+impl<R: Stored> Insertable for R {
+    fn insert(&self, conn: &Connection) -> StoreResult<()> {
+        conn.prepare_cached(&insert_sql::<R>())?.execute(bind_values(self.values()))?;
+        crate::search::index_new(conn, self)
+    }
+
+    fn describe(&self) -> String {
+        format!("{} {}", R::NOUN, self.key())
+    }
+}
+
+enum Item {
+    Record(Box<dyn Insertable>),
+    Counter(Counter),
+    Audit(Entry),
+}
+
+/// What the reader has seen of each record, to check it against the chain at the end.
+struct Seen {
+    digest: [u8; 32],
+    line: u64,
+    key: String,
+}
+
+fn bad(line: u64, message: impl Into<String>) -> StoreError {
+    StoreError::BadFile { line, message: message.into() }
+}
+
+impl Workspace {
+    /// Imports an export into this open workspace, which must be empty. One transaction: on
+    /// any error (which names the line) nothing is written. Returns the number of records.
+    /// For a new file, [`super::import_new_workspace`] is faster.
+    pub fn import_jsonl(&self, input: &mut (dyn BufRead + Send), progress: &mut dyn FnMut(u64)) -> StoreResult<u64> {
+        let mut conn = self.writer();
+        conn.execute_batch(&format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}"))?;
+        let result = load(&mut conn, input, progress);
+        conn.execute_batch("PRAGMA cache_size = -2000")?;
+        result
+    }
+}
+
+/// Loads an export into the empty workspace behind `conn` in one transaction.
+pub(super) fn load(
+    conn: &mut Connection,
+    input: &mut (dyn BufRead + Send),
+    progress: &mut dyn FnMut(u64),
+) -> StoreResult<u64> {
+    let has_history: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM audit_log)", [], |row| row.get(0))?;
+    if has_history {
+        return Err(StoreError::NotEmpty("import goes into a new or empty workspace".into()));
+    }
+    conn.execute_batch(&format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}"))?;
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let (sender, receiver) = sync_channel::<Vec<(u64, Item)>>(8);
+    let records = std::thread::scope(|scope| {
+        let reader = scope.spawn(move || read(input, sender));
+        let written = write(&tx, receiver, progress);
+        let read = reader.join().map_err(|_| std::io::Error::other("the import reader failed"))?;
+        // A reader error explains a writer that stopped early, so it comes first.
+        let records = read?;
+        written?;
+        Ok::<_, StoreError>(records)
+    })?;
+    tx.commit()?;
+    Ok(records)
+}
+
+fn write(conn: &Connection, receiver: Receiver<Vec<(u64, Item)>>, progress: &mut dyn FnMut(u64)) -> StoreResult<()> {
+    let mut last_line = 0;
+    for batch in receiver {
+        for (line, item) in batch {
+            last_line = line;
+            match item {
+                Item::Record(record) => {
+                    record.insert(conn).map_err(|e| bad(line, format!("{}: {e}", record.describe())))?
+                }
+                Item::Counter(counter) => conn
+                    .prepare_cached("INSERT INTO key_counters (prefix, last) VALUES (?1, ?2)")?
+                    .execute(rusqlite::params![counter.prefix, counter.last])
+                    .map(drop)
+                    .map_err(|e| bad(line, format!("counter {}: {e}", counter.prefix)))?,
+                Item::Audit(entry) => insert_entry(conn, &entry.fields(), &entry.hash)
+                    .map_err(|e| bad(line, format!("audit entry #{}: {e}", entry.seq)))?,
+            }
+        }
+        progress(last_line);
+    }
+    Ok(())
+}
+
+fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) -> StoreResult<u64> {
+    let mut records: HashMap<Uuid, Seen> = HashMap::new();
+    let mut latest: HashMap<Uuid, [u8; 32]> = HashMap::new();
+    let mut previous_hash = GENESIS_HASH.to_string();
+    let mut line_no = 0u64;
+    let mut text = String::new();
+    let mut saw_header = false;
+    let mut batch = Vec::with_capacity(BATCH);
+    let send = |batch: &mut Vec<(u64, Item)>| -> StoreResult<()> {
+        sender.send(std::mem::take(batch)).map_err(|_| std::io::Error::other("the import writer stopped"))?;
+        Ok(())
+    };
+    loop {
+        text.clear();
+        if input.read_line(&mut text)? == 0 {
+            break;
+        }
+        line_no += 1;
+        if text.trim().is_empty() {
+            continue;
+        }
+        let line: Line = serde_json::from_str(&text).map_err(|e| bad(line_no, format!("not a valid line: {e}")))?;
+        if let Some(header) = line.header {
+            if header.format != FORMAT || header.format_version > FORMAT_VERSION {
+                return Err(bad(
+                    line_no,
+                    format!("not an SMS Workbench export of a known version ({})", header.format),
+                ));
+            }
+            saw_header = true;
+            continue;
+        }
+        if !saw_header {
+            return Err(bad(line_no, "the first line must be the export header"));
+        }
+        let item = if let (Some(table), Some(data)) = (line.table, line.data) {
+            let (record, id, seen) = parse_record(table, data, line_no)?;
+            records.insert(id, seen);
+            Item::Record(record)
+        } else if let Some(counter) = line.counter {
+            Item::Counter(counter)
+        } else if let Some(entry) = line.audit {
+            if entry.prev_hash != previous_hash || entry.fields().hash() != entry.hash {
+                return Err(bad(
+                    line_no,
+                    format!("audit entry #{}: the chain is broken here (edited or out of order)", entry.seq),
+                ));
+            }
+            let id: Uuid = entry.record_id.parse().map_err(|_| bad(line_no, "audit: record_id is not a UUID"))?;
+            let digest = crate::columns::decode_digest(&entry.row_digest)
+                .ok_or_else(|| bad(line_no, "audit: row_digest is not a SHA-256"))?;
+            latest.insert(id, digest);
+            previous_hash.clone_from(&entry.hash);
+            Item::Audit(entry)
+        } else {
+            return Err(bad(line_no, "unknown line: expected header, table with data, counter or audit"));
+        };
+        batch.push((line_no, item));
+        if batch.len() == BATCH {
+            send(&mut batch)?;
+        }
+    }
+    if !saw_header {
+        return Err(bad(line_no.max(1), "the file is empty"));
+    }
+    send(&mut batch)?;
+    for (id, seen) in &records {
+        match latest.get(id) {
+            Some(digest) if *digest == seen.digest => {}
+            Some(_) => return Err(bad(seen.line, format!("{} does not match its audit history", seen.key))),
+            None => return Err(bad(seen.line, format!("{} has no audit history", seen.key))),
+        }
+    }
+    Ok(records.len() as u64)
+}
+
+fn parse_record(table: &str, data: &RawValue, line: u64) -> StoreResult<(Box<dyn Insertable>, Uuid, Seen)> {
+    let mut found: Option<(Box<dyn Insertable>, Uuid, Seen)> = None;
+    for_each_family!(R => {
+        if found.is_none() && table == R::TABLE {
+            let record: R = serde_json::from_str(data.get()).map_err(|e| bad(line, format!("{}: {e}", R::NOUN)))?;
+            let seen = Seen { digest: smw_core::audit::row_digest_bytes(&record), line, key: record.key().to_string() };
+            let id = record.id();
+            found = Some((Box::new(record), id, seen));
+        }
+    });
+    found.ok_or_else(|| bad(line, format!("unknown table {table:?}")))
+}
