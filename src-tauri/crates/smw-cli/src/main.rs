@@ -6,6 +6,7 @@ mod bench_store;
 mod error;
 mod progress;
 mod sla;
+mod sla_report;
 mod workspace_cmds;
 
 use clap::{Parser, Subcommand};

@@ -33,10 +33,13 @@ pub enum SlaCommand {
         #[arg(long, value_name = "P.json")]
         pauses: Option<PathBuf>,
     },
+    /// Print the SLA dashboard's figures for a workspace as JSON.
+    Report(crate::sla_report::ReportArgs),
 }
 
 pub fn run(command: SlaCommand) -> CliResult {
     match command {
+        SlaCommand::Report(args) => return crate::sla_report::run(args),
         SlaCommand::Due { calendar, start, minutes, pauses } => {
             let mut timeline = timeline(&calendar)?;
             let start = instant("--start", &start)?;

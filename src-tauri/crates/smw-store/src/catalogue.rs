@@ -2,14 +2,17 @@
 
 use crate::columns::*;
 use crate::error::StoreResult;
-use crate::stored::{require_ref, Stored};
+use crate::stored::{list_live, require_key, require_ref, Stored};
 use crate::workspace::Workspace;
-use crate::write::{Actor, WriteTx};
+use crate::write::{check_version, Actor, WriteTx};
 use rusqlite::types::Value;
 use rusqlite::Row;
 use smw_core::catalogue::{Customer, PartyDraft, Service, ServiceDraft, ServiceStatus, Supplier};
+use smw_core::catalogue_patch::{PartyPatch, ServicePatch};
 use smw_core::directory::Person;
 use smw_core::{RecordKind, Timestamp};
+use std::collections::HashMap;
+use uuid::Uuid;
 
 impl Stored for Service {
     const TABLE: &'static str = "services";
@@ -117,6 +120,40 @@ impl Workspace {
     pub fn supplier_create(&self, actor: &Actor, now: Timestamp, draft: PartyDraft) -> StoreResult<Supplier> {
         self.write(actor, now, |w| create_supplier(w, draft))
     }
+
+    /// Edits a service; a dependency that would close a cycle is refused, naming the entry.
+    pub fn service_update(
+        &self,
+        actor: &Actor,
+        now: Timestamp,
+        key: &str,
+        patch: ServicePatch,
+        expected_version: Option<i64>,
+    ) -> StoreResult<Service> {
+        self.write(actor, now, |w| update_service(w, key, patch, expected_version))
+    }
+
+    pub fn customer_update(
+        &self,
+        actor: &Actor,
+        now: Timestamp,
+        key: &str,
+        patch: PartyPatch,
+        expected_version: Option<i64>,
+    ) -> StoreResult<Customer> {
+        self.write(actor, now, |w| update_party::<Customer>(w, key, patch, expected_version, Customer::apply_patch))
+    }
+
+    pub fn supplier_update(
+        &self,
+        actor: &Actor,
+        now: Timestamp,
+        key: &str,
+        patch: PartyPatch,
+        expected_version: Option<i64>,
+    ) -> StoreResult<Supplier> {
+        self.write(actor, now, |w| update_party::<Supplier>(w, key, patch, expected_version, Supplier::apply_patch))
+    }
 }
 
 pub(crate) fn create_service(w: &mut WriteTx, draft: ServiceDraft) -> StoreResult<Service> {
@@ -145,4 +182,43 @@ pub(crate) fn create_supplier(w: &mut WriteTx, draft: PartyDraft) -> StoreResult
     let supplier = Supplier::create(draft, id, key, w.now())?;
     w.insert(&supplier)?;
     Ok(supplier)
+}
+
+pub(crate) fn update_service(
+    w: &mut WriteTx,
+    key: &str,
+    patch: ServicePatch,
+    expected_version: Option<i64>,
+) -> StoreResult<Service> {
+    let before: Service = require_key(w.conn(), key)?;
+    check_version(&before, expected_version)?;
+    require_ref::<Person>(w.conn(), patch.owner_id.flatten(), "owner_id")?;
+    for (i, customer) in patch.customer_ids.iter().flatten().enumerate() {
+        require_ref::<Customer>(w.conn(), Some(*customer), &format!("customer_ids[{i}]"))?;
+    }
+    for (i, service) in patch.depends_on.iter().flatten().enumerate() {
+        require_ref::<Service>(w.conn(), Some(*service), &format!("depends_on[{i}]"))?;
+    }
+    // The whole graph, so the domain can refuse a dependency that closes a cycle.
+    let graph: HashMap<Uuid, Vec<Uuid>> =
+        list_live::<Service>(w.conn())?.into_iter().map(|service| (service.id, service.depends_on)).collect();
+    let mut after = before.clone();
+    after.apply_patch(patch, &graph)?;
+    w.update(&before, &mut after)?;
+    Ok(after)
+}
+
+fn update_party<R: Stored>(
+    w: &mut WriteTx,
+    key: &str,
+    patch: PartyPatch,
+    expected_version: Option<i64>,
+    apply: fn(&mut R, PartyPatch) -> Result<(), smw_core::Invalid>,
+) -> StoreResult<R> {
+    let before: R = require_key(w.conn(), key)?;
+    check_version(&before, expected_version)?;
+    let mut after = before.clone();
+    apply(&mut after, patch)?;
+    w.update(&before, &mut after)?;
+    Ok(after)
 }

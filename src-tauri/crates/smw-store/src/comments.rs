@@ -111,6 +111,7 @@ pub(crate) fn add(w: &mut WriteTx, parent_key: &str, draft: CommentDraft) -> Sto
             let mut after = before.clone();
             after.record_response(w.now());
             w.update(&before, &mut after)?;
+            crate::service_levels::after_ticket_write(w, Some(&before), &after)?;
         }
     }
     Ok(comment)

@@ -230,6 +230,7 @@ pub fn generate(ws: &Workspace, now: Timestamp, tickets: usize, progress: &mut d
             ticket_life(w, &org, &mut dice, created, now.millis())?;
             progress(n + 1);
         }
+        crate::service_levels::demo::demo_tickets_near_deadline(w, now)?;
         Ok(())
     })
 }
@@ -290,6 +291,7 @@ fn organisation(w: &mut WriteTx) -> StoreResult<Org> {
         };
         services.push(catalogue::create_service(w, draft)?.id);
     }
+    crate::service_levels::demo::demo_service_levels(w)?;
     let mut problem_ids = Vec::new();
     for (service, title, root_cause, workaround, known) in PROBLEMS {
         let draft = ProblemDraft {

@@ -17,6 +17,7 @@ mod links;
 pub mod migrations;
 mod problems;
 mod search;
+mod service_levels;
 mod settings;
 mod stored;
 mod tickets;

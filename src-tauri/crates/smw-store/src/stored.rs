@@ -118,6 +118,22 @@ macro_rules! for_each_family {
             $body
         }
         {
+            type $R = smw_core::agreements::CalendarRecord;
+            $body
+        }
+        {
+            type $R = smw_core::agreements::Sla;
+            $body
+        }
+        {
+            type $R = smw_core::agreements::Ola;
+            $body
+        }
+        {
+            type $R = smw_core::agreements::Contract;
+            $body
+        }
+        {
             type $R = smw_core::problem::Problem;
             $body
         }

@@ -219,8 +219,10 @@ pub(crate) fn create(w: &mut WriteTx, mut draft: TicketDraft) -> StoreResult<Tic
     let matrix = priority_matrix(w.conn())?;
     let kind = draft.kind.unwrap_or(TicketKind::Incident);
     let (id, key) = w.identity(kind.record_kind())?;
-    let ticket = Ticket::create(draft, id, key, w.now(), &matrix)?;
+    let mut ticket = Ticket::create(draft, id, key, w.now(), &matrix)?;
+    ticket.sla_id = crate::service_levels::sla_for_ticket(w.conn(), &ticket)?;
     w.insert(&ticket)?;
+    crate::service_levels::after_ticket_write(w, None, &ticket)?;
     Ok(ticket)
 }
 
@@ -243,8 +245,11 @@ pub(crate) fn update(
     )?;
     crate::stored::require_ref::<smw_core::problem::Problem>(w.conn(), pick(patch.problem_id), "problem_id")?;
     let mut after = before.clone();
+    let sla_chosen = patch.sla_id.is_some();
     after.apply_patch(patch, w.now(), &priority_matrix(w.conn())?)?;
+    crate::service_levels::reassign_sla(w.conn(), &before, &mut after, sla_chosen)?;
     w.update(&before, &mut after)?;
+    crate::service_levels::after_ticket_write(w, Some(&before), &after)?;
     Ok(after)
 }
 
@@ -259,5 +264,6 @@ pub(crate) fn move_status(
     let mut after = before.clone();
     after.transition(transition, w.now())?;
     w.update(&before, &mut after)?;
+    crate::service_levels::after_ticket_write(w, Some(&before), &after)?;
     Ok(after)
 }

@@ -1,0 +1,275 @@
+//! The SLA report behind the dashboard and `smw sla report`: compliance per service, customer
+//! and priority per month, the breached and at-risk lists, mean times and backlog age.
+//!
+//! A clock counts in the period when it was decided in it (see `SlaReport`): stopped met or
+//! late at its stop, or breached while open at its due instant. Open clocks still within
+//! target are undecided and count nowhere yet.
+
+use super::at_risk::{state_from, LiveElapsed};
+use crate::columns::{get_enum, get_opt_ts, get_opt_uuid, get_ts, get_uuid};
+use crate::error::StoreResult;
+use crate::stored::list_live;
+use crate::workspace::Workspace;
+use chrono::{Datelike, Months, NaiveDate};
+use rusqlite::Connection;
+use smw_core::catalogue::{Customer, Service};
+use smw_core::sla::ClockState;
+use smw_core::views_sla::{
+    AgeBucket, BacklogAge, ClockKind, ComplianceFigure, ComplianceRow, MonthCompliance, SlaReport,
+};
+use smw_core::{Invalid, Timestamp};
+use std::collections::{BTreeMap, HashMap};
+use uuid::Uuid;
+
+/// Months of figures shown when no period is given: the current one and the five before.
+const DEFAULT_MONTHS: u32 = 6;
+const DAY: i64 = 86_400;
+
+impl Workspace {
+    /// Figures for `[from, to)`; `to` defaults to `now`, `from` to the start of the UTC month
+    /// five months before `to`. The breached, at-risk and backlog figures are as of `now`.
+    pub fn sla_report(&self, now: Timestamp, from: Option<Timestamp>, to: Option<Timestamp>) -> StoreResult<SlaReport> {
+        let to = to.unwrap_or(now);
+        let from = match from {
+            Some(from) => from,
+            None => default_from(to)?,
+        };
+        if from >= to {
+            return Err(Invalid::field("empty_period", "from", "the period must start before it ends").into());
+        }
+        report(&self.reader(), now, from, to)
+    }
+}
+
+fn default_from(to: Timestamp) -> StoreResult<Timestamp> {
+    let day = to.datetime().date_naive();
+    let first = NaiveDate::from_ymd_opt(day.year(), day.month(), 1)
+        .and_then(|d| d.checked_sub_months(Months::new(DEFAULT_MONTHS - 1)));
+    let at = first.and_then(|d| d.and_hms_opt(0, 0, 0)).map(|d| Timestamp::from_datetime(d.and_utc()));
+    at.ok_or_else(|| Invalid::field("out_of_range", "to", "the period is out of range").into())
+}
+
+/// Met and breached counts of both clocks, in total and per month.
+#[derive(Default)]
+struct Tally {
+    response: ComplianceFigure,
+    resolution: ComplianceFigure,
+    months: BTreeMap<String, (ComplianceFigure, ComplianceFigure)>,
+}
+
+impl Tally {
+    fn add(&mut self, clock: ClockKind, month: &str, breached: bool) {
+        let (total, monthly) = match clock {
+            ClockKind::Response => (&mut self.response, &mut self.months.entry(month.to_string()).or_default().0),
+            ClockKind::Resolution => (&mut self.resolution, &mut self.months.entry(month.to_string()).or_default().1),
+        };
+        for figure in [total, monthly] {
+            if breached {
+                figure.breached += 1;
+            } else {
+                figure.met += 1;
+            }
+        }
+    }
+
+    fn into_row(self, key: String, name: String) -> ComplianceRow {
+        let months: Vec<MonthCompliance> = self
+            .months
+            .into_iter()
+            .map(|(month, (response, resolution))| MonthCompliance {
+                month,
+                response: with_percent(response),
+                resolution: with_percent(resolution),
+            })
+            .collect();
+        let percents: Vec<f64> = months.iter().filter_map(|m| m.resolution.percent).collect();
+        let trend_points = match percents.as_slice() {
+            [.., before, last] => Some(((last - before) * 100.0).round() / 100.0),
+            _ => None,
+        };
+        ComplianceRow {
+            key,
+            name,
+            response: with_percent(self.response),
+            resolution: with_percent(self.resolution),
+            months,
+            trend_points,
+        }
+    }
+}
+
+fn with_percent(mut figure: ComplianceFigure) -> ComplianceFigure {
+    let decided = figure.met + figure.breached;
+    figure.percent = (decided > 0).then(|| (figure.met as f64 * 10_000.0 / decided as f64).round() / 100.0);
+    figure
+}
+
+fn month_of(at: Timestamp) -> String {
+    at.datetime().format("%Y-%m").to_string()
+}
+
+fn report(conn: &Connection, now: Timestamp, from: Timestamp, to: Timestamp) -> StoreResult<SlaReport> {
+    let mut overall = Tally::default();
+    let mut by_service: HashMap<Uuid, Tally> = HashMap::new();
+    let mut by_customer: HashMap<Uuid, Tally> = HashMap::new();
+    let mut by_priority: BTreeMap<u8, Tally> = BTreeMap::new();
+    let mut live = LiveElapsed::new(conn);
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT c.clock, c.state, c.target_seconds, c.elapsed_seconds, c.due_at, c.stopped_at, c.breached,
+                    c.computed_at, t.service_id, t.customer_id, t.priority, s.calendar_id
+             FROM ticket_clocks c
+             JOIN tickets t ON t.id = c.ticket_id
+             JOIN slas s ON s.id = c.sla_id
+             WHERE t.deleted_at IS NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let clock = get_enum(row, 0, ClockKind::parse)?;
+            let state = get_enum(row, 1, state_from)?;
+            let target: i64 = row.get(2)?;
+            let decision = if state == ClockState::Stopped {
+                get_opt_ts(row, 5)?.map(|at| (at, row.get::<_, bool>(6)))
+            } else {
+                let elapsed = live.at(get_uuid(row, 11)?, state, row.get(3)?, get_ts(row, 7)?, now)?;
+                let due = get_opt_ts(row, 4)?;
+                due.filter(|_| elapsed > target).map(|at| (at, Ok(true)))
+            };
+            let Some((decided_at, breached)) = decision else { continue };
+            if decided_at < from || decided_at >= to {
+                continue;
+            }
+            let (breached, month) = (breached?, month_of(decided_at));
+            overall.add(clock, &month, breached);
+            if let Some(service) = get_opt_uuid(row, 8)? {
+                by_service.entry(service).or_default().add(clock, &month, breached);
+            }
+            if let Some(customer) = get_opt_uuid(row, 9)? {
+                by_customer.entry(customer).or_default().add(clock, &month, breached);
+            }
+            by_priority.entry(row.get(10)?).or_default().add(clock, &month, breached);
+        }
+    }
+    let services: HashMap<Uuid, Service> = list_live::<Service>(conn)?.into_iter().map(|s| (s.id, s)).collect();
+    let customers: HashMap<Uuid, Customer> = list_live::<Customer>(conn)?.into_iter().map(|c| (c.id, c)).collect();
+    let mut service_rows: Vec<ComplianceRow> = by_service
+        .into_iter()
+        .map(|(id, tally)| {
+            let (key, name) =
+                services.get(&id).map_or((id.to_string(), String::new()), |s| (s.key.clone(), s.name.clone()));
+            tally.into_row(key, name)
+        })
+        .collect();
+    service_rows.sort_by(|a, b| a.key.cmp(&b.key));
+    let mut customer_rows: Vec<ComplianceRow> = by_customer
+        .into_iter()
+        .map(|(id, tally)| {
+            let (key, name) =
+                customers.get(&id).map_or((id.to_string(), String::new()), |c| (c.key.clone(), c.name.clone()));
+            tally.into_row(key, name)
+        })
+        .collect();
+    customer_rows.sort_by(|a, b| a.key.cmp(&b.key));
+    let priority_rows =
+        by_priority.into_iter().map(|(p, tally)| tally.into_row(format!("P{p}"), format!("Priority {p}"))).collect();
+
+    let (breached, at_risk): (Vec<_>, Vec<_>) =
+        super::at_risk::at_risk(conn, now)?.into_iter().partition(|c| c.breached);
+    let (mean_resolve, mean_business, resolved) = resolution_times(conn, from, to)?;
+    let (mean_response, responded) = response_times(conn, from, to)?;
+    Ok(SlaReport {
+        from,
+        to,
+        generated_at: now,
+        overall: overall.into_row("all".into(), "All tickets".into()),
+        by_service: service_rows,
+        by_customer: customer_rows,
+        by_priority: priority_rows,
+        breached,
+        at_risk,
+        mean_time_to_resolve_seconds: mean_resolve,
+        mean_resolution_business_seconds: mean_business,
+        resolved,
+        mean_first_response_seconds: mean_response,
+        responded,
+        backlog: backlog(conn, now)?,
+    })
+}
+
+fn mean(sum: i64, count: i64) -> Option<i64> {
+    (count > 0).then(|| sum / count)
+}
+
+fn seconds_between(from: Timestamp, to: Timestamp) -> i64 {
+    (to.millis() - from.millis()).div_euclid(1000)
+}
+
+/// Tickets resolved in the period: mean wall-clock and counted time to resolve, and how many.
+fn resolution_times(conn: &Connection, from: Timestamp, to: Timestamp) -> StoreResult<(Option<i64>, Option<i64>, i64)> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT t.created_at, t.resolved_at, c.elapsed_seconds FROM tickets t
+         LEFT JOIN ticket_clocks c ON c.ticket_id = t.id AND c.clock = 'resolution'
+         WHERE t.deleted_at IS NULL AND t.resolved_at >= ?1 AND t.resolved_at < ?2",
+    )?;
+    let mut rows = stmt.query([from.to_string(), to.to_string()])?;
+    let (mut wall, mut count, mut business, mut measured) = (0, 0, 0, 0);
+    while let Some(row) = rows.next()? {
+        // Never null here: the filter compares it.
+        wall += seconds_between(get_ts(row, 0)?, get_ts(row, 1)?);
+        count += 1;
+        if let Some(elapsed) = row.get::<_, Option<i64>>(2)? {
+            business += elapsed;
+            measured += 1;
+        }
+    }
+    Ok((mean(wall, count), mean(business, measured), count))
+}
+
+fn response_times(conn: &Connection, from: Timestamp, to: Timestamp) -> StoreResult<(Option<i64>, i64)> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT created_at, responded_at FROM tickets
+         WHERE deleted_at IS NULL AND responded_at >= ?1 AND responded_at < ?2",
+    )?;
+    let mut rows = stmt.query([from.to_string(), to.to_string()])?;
+    let (mut total, mut count) = (0, 0);
+    while let Some(row) = rows.next()? {
+        total += seconds_between(get_ts(row, 0)?, get_ts(row, 1)?);
+        count += 1;
+    }
+    Ok((mean(total, count), count))
+}
+
+/// Open tickets by age as of `now`.
+fn backlog(conn: &Connection, now: Timestamp) -> StoreResult<BacklogAge> {
+    const BUCKETS: [(&str, i64); 5] = [
+        ("under 1 day", DAY),
+        ("1–3 days", 3 * DAY),
+        ("3–7 days", 7 * DAY),
+        ("7–30 days", 30 * DAY),
+        ("30 days or more", i64::MAX),
+    ];
+    let mut counts = [0i64; 5];
+    let mut stmt = conn.prepare_cached(
+        "SELECT created_at FROM tickets WHERE deleted_at IS NULL AND status NOT IN ('resolved', 'closed')",
+    )?;
+    let mut rows = stmt.query([])?;
+    let (mut total, mut open, mut oldest) = (0i64, 0i64, None::<i64>);
+    while let Some(row) = rows.next()? {
+        let age = seconds_between(get_ts(row, 0)?, now).max(0);
+        total += age;
+        open += 1;
+        oldest = Some(oldest.map_or(age, |o| o.max(age)));
+        let bucket = BUCKETS.iter().position(|&(_, limit)| age < limit).unwrap_or(BUCKETS.len() - 1);
+        counts[bucket] += 1;
+    }
+    Ok(BacklogAge {
+        open,
+        mean_age_seconds: mean(total, open),
+        oldest_age_seconds: oldest,
+        buckets: BUCKETS
+            .iter()
+            .zip(counts)
+            .map(|(&(label, _), count)| AgeBucket { label: label.into(), count })
+            .collect(),
+    })
+}
