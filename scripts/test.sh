@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Everything CI checks, in the order a failure is cheapest to find: formatting, the Rust
+# crates' tests, the generated TypeScript bindings, the UI's tests and build, the app build,
+# then the end-to-end journeys in the real app window under a private Xvfb.
+# Prints a summary and exits non-zero if any step failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+started_all=$(date +%s)
+results=()
+failed=0
+
+# run NAME COMMAND...: runs one step, records its outcome and duration, never stops the script.
+run() {
+  local name="$1"; shift
+  local started=$(date +%s)
+  printf '\n==> %s\n' "$name"
+  if "$@"; then
+    results+=("PASS  $name ($(( $(date +%s) - started ))s)")
+    return 0
+  fi
+  results+=("FAIL  $name ($(( $(date +%s) - started ))s)")
+  failed=1
+  return 1
+}
+
+skip() {
+  results+=("SKIP  $1 (because: $2)")
+  failed=1
+}
+
+bindings_unchanged() {
+  git diff --exit-code --stat -- ui/src/bindings || {
+    echo "ui/src/bindings differs from what 'cargo test -p smw-core' generates: commit the regenerated files" >&2
+    return 1
+  }
+  local untracked
+  untracked=$(git ls-files --others --exclude-standard -- ui/src/bindings)
+  if [ -n "$untracked" ]; then
+    echo "new generated bindings are not committed:" >&2
+    echo "$untracked" >&2
+    return 1
+  fi
+}
+
+ui_step() { (cd ui && "$@"); }
+
+summary() {
+  printf '\n==================== summary ====================\n'
+  printf '%s\n' "${results[@]}"
+  printf 'total: %ss\n' "$(( $(date +%s) - started_all ))"
+}
+
+if ! run "install dependencies" scripts/install-deps.sh; then
+  summary
+  exit 1
+fi
+
+run "cargo fmt --check" cargo fmt --all --check
+run "Rust crates: domain, store, CLI" cargo test -p smw-core -p smw-store -p smw-cli
+run "generated TypeScript bindings are committed" bindings_unchanged
+run "UI unit tests (vitest)" ui_step npm test
+if run "UI build" ui_step npm run build; then
+  if run "app build (sms-workbench and smw)" cargo build -p sms-workbench -p smw-cli; then
+    run "app shell unit tests" cargo test -p sms-workbench --lib
+    run "end-to-end journeys (Xvfb + tauri-driver)" cargo test -p sms-workbench --test e2e -- --test-threads=1
+  else
+    skip "end-to-end journeys" "the app did not build"
+  fi
+else
+  skip "app build and end-to-end journeys" "the UI did not build (the app embeds ui/dist)"
+fi
+
+summary
+if [ "$failed" -ne 0 ]; then
+  echo "FAILED"
+  exit 1
+fi
+echo "ALL PASSED"

@@ -1,0 +1,43 @@
+//! Which workspace the app opens at start: `--workspace PATH`, else `$SMW_WORKSPACE`, else
+//! the default workspace in the user's data folder (created on first start).
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+/// The workspace the person asked for on the command line or in the environment.
+pub fn requested_workspace(args: impl IntoIterator<Item = OsString>, env_value: Option<OsString>) -> Option<PathBuf> {
+    let mut args = args.into_iter().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--workspace" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(value) = arg.to_str().and_then(|text| text.strip_prefix("--workspace=")) {
+            return Some(PathBuf::from(value));
+        }
+    }
+    env_value.filter(|value| !value.is_empty()).map(PathBuf::from)
+}
+
+/// `$XDG_DATA_HOME/sms-workbench/default.smw` on Linux (tauri's data dir is the platform's).
+pub fn default_workspace(data_dir: &Path) -> PathBuf {
+    data_dir.join("sms-workbench").join("default.smw")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<OsString> {
+        list.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn the_argument_wins_over_the_environment() {
+        let env = Some(OsString::from("/env.smw"));
+        assert_eq!(requested_workspace(args(&["app", "--workspace", "/a.smw"]), env.clone()), Some("/a.smw".into()));
+        assert_eq!(requested_workspace(args(&["app", "--workspace=/b.smw"]), env.clone()), Some("/b.smw".into()));
+        assert_eq!(requested_workspace(args(&["app"]), env), Some("/env.smw".into()));
+        assert_eq!(requested_workspace(args(&["app"]), Some(OsString::new())), None);
+        assert_eq!(requested_workspace(args(&["app"]), None), None);
+    }
+}

@@ -1,0 +1,161 @@
+//! Breach warnings: every 30 s, when a warning instant has passed since the last look, reads the
+//! at-risk list and emits `sla-warning` for each clock that reached a threshold (75 %, 100 % …)
+//! not yet announced. The check is cheap: the at-risk list is read only when the instant
+//! `sla_next_warning` gave has passed or the file changed (a write can move any clock).
+
+use crate::state::AppState;
+use serde::Serialize;
+use smw_core::views_sla::{AtRiskClock, ClockKind};
+use smw_core::Timestamp;
+use std::collections::HashMap;
+use std::time::Duration;
+use tauri::{AppHandle, Emitter, Manager};
+
+pub const SLA_WARNING: &str = "sla-warning";
+const CHECK_EVERY: Duration = Duration::from_secs(30);
+
+/// Payload of `sla-warning`: one clock that reached `threshold` percent of its target.
+#[derive(Clone, Debug, Serialize)]
+pub struct SlaWarning {
+    pub ticket_key: String,
+    pub title: String,
+    pub clock: ClockKind,
+    pub threshold: u32,
+    pub breached: bool,
+    pub due_at: Option<Timestamp>,
+}
+
+/// Which threshold each (ticket, clock) was last announced at, per workspace path, so a
+/// warning is said once, a higher one still follows, and a re-targeted clock may warn again.
+#[derive(Default)]
+struct Announced {
+    workspace: Option<String>,
+    levels: HashMap<(String, ClockKind), u32>,
+    /// The data version and next warning instant of the last full look.
+    looked_at: Option<(i64, Option<Timestamp>)>,
+}
+
+impl Announced {
+    /// Nothing can have crossed a threshold when nothing was written and no warning instant passed.
+    fn may_skip(&self, workspace: &str, data_version: i64, now: Timestamp) -> bool {
+        self.workspace.as_deref() == Some(workspace)
+            && matches!(self.looked_at, Some((version, next)) if version == data_version && next.is_none_or(|at| now < at))
+    }
+}
+
+impl Announced {
+    /// The clocks to announce now; forgets clocks that left the list (resolved, re-targeted).
+    fn news(&mut self, workspace: &str, clocks: &[AtRiskClock]) -> Vec<SlaWarning> {
+        if self.workspace.as_deref() != Some(workspace) {
+            // A different file: start over, but without announcing what was already at risk
+            // when it was opened (the at-risk list shows those).
+            self.workspace = Some(workspace.to_string());
+            self.looked_at = None;
+            self.levels = clocks.iter().map(|c| ((c.ticket_key.clone(), c.clock), c.threshold_reached)).collect();
+            return Vec::new();
+        }
+        let mut seen = HashMap::new();
+        let mut news = Vec::new();
+        for clock in clocks {
+            let id = (clock.ticket_key.clone(), clock.clock);
+            let before = self.levels.get(&id).copied().unwrap_or(0);
+            if clock.threshold_reached > before {
+                news.push(SlaWarning {
+                    ticket_key: clock.ticket_key.clone(),
+                    title: clock.title.clone(),
+                    clock: clock.clock,
+                    threshold: clock.threshold_reached,
+                    breached: clock.breached,
+                    due_at: clock.due_at,
+                });
+            }
+            seen.insert(id, clock.threshold_reached.max(before));
+        }
+        self.levels = seen;
+        news
+    }
+}
+
+pub fn start(app: AppHandle) {
+    tauri::async_runtime::spawn(async move {
+        let mut ticker = tokio::time::interval(CHECK_EVERY);
+        ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut announced = Announced::default();
+        loop {
+            ticker.tick().await;
+            let handle = app.clone();
+            // SQLite reads stay off the async workers.
+            let checked = tauri::async_runtime::spawn_blocking(move || {
+                let news = check(&handle, &mut announced);
+                (announced, news)
+            })
+            .await;
+            let Ok((kept, news)) = checked else { return };
+            announced = kept;
+            for warning in news {
+                if let Err(error) = app.emit(SLA_WARNING, warning) {
+                    eprintln!("sms-workbench: could not emit {SLA_WARNING}: {error}");
+                }
+            }
+        }
+    });
+}
+
+fn check(app: &AppHandle, announced: &mut Announced) -> Vec<SlaWarning> {
+    let Some(workspace) = app.state::<AppState>().workspace_if_open() else { return Vec::new() };
+    let path = workspace.path().display().to_string();
+    let now = Timestamp::from(chrono::Utc::now());
+    let Ok(version) = workspace.data_version() else { return Vec::new() };
+    if announced.may_skip(&path, version, now) {
+        return Vec::new();
+    }
+    let (Ok(clocks), Ok(next)) = (workspace.sla_at_risk(now), workspace.sla_next_warning(now)) else {
+        return Vec::new();
+    };
+    announced.looked_at = Some((version, next));
+    announced.news(&path, &clocks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clock(key: &str, threshold: u32) -> AtRiskClock {
+        serde_json::from_value(serde_json::json!({
+            "ticket_id": "01900000-0000-7000-8000-000000000001", "ticket_key": key, "title": "t",
+            "clock": "resolution", "sla_key": "SLA-000001", "priority": 2, "status": "in_progress",
+            "state": "running", "business_seconds_left": 60, "percent_used": threshold as f64,
+            "breached": threshold >= 100, "threshold_reached": threshold
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn each_threshold_is_announced_once_and_a_new_workspace_starts_quietly() {
+        let mut announced = Announced::default();
+        assert!(announced.news("a.smw", &[clock("INC-1", 75)]).is_empty(), "already at risk on opening");
+        let news = announced.news("a.smw", &[clock("INC-1", 75), clock("INC-2", 75)]);
+        assert_eq!(news.iter().map(|w| w.ticket_key.as_str()).collect::<Vec<_>>(), ["INC-2"]);
+        assert!(announced.news("a.smw", &[clock("INC-1", 75), clock("INC-2", 75)]).is_empty());
+        let news = announced.news("a.smw", &[clock("INC-1", 100), clock("INC-2", 75)]);
+        assert_eq!((news.len(), news[0].threshold, news[0].breached), (1, 100, true));
+        // INC-2 left the list (resolved) and came back at risk: announced again.
+        announced.news("a.smw", &[clock("INC-1", 100)]);
+        assert_eq!(announced.news("a.smw", &[clock("INC-1", 100), clock("INC-2", 75)]).len(), 1);
+        assert!(announced.news("b.smw", &[clock("INC-9", 100)]).is_empty());
+    }
+
+    #[test]
+    fn the_list_is_read_again_after_a_write_or_once_the_next_warning_is_due() {
+        let now = Timestamp::parse("2026-05-04T10:00:00Z").unwrap();
+        let later = Timestamp::parse("2026-05-04T11:00:00Z").unwrap();
+        let mut announced = Announced::default();
+        announced.news("a.smw", &[]);
+        assert!(!announced.may_skip("a.smw", 7, now), "never looked yet");
+        announced.looked_at = Some((7, Some(later)));
+        assert!(announced.may_skip("a.smw", 7, now));
+        assert!(!announced.may_skip("a.smw", 8, now), "written since");
+        assert!(!announced.may_skip("a.smw", 7, later), "warning due");
+        assert!(!announced.may_skip("b.smw", 7, now), "another file");
+    }
+}

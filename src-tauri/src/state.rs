@@ -1,0 +1,153 @@
+//! What the shell holds between commands: the open workspace, who is acting, the recent list.
+
+use crate::error::{AppError, AppResult};
+use crate::recent::RecentWorkspaces;
+use serde::Serialize;
+use smw_core::directory::Person;
+use smw_store::{Actor, Workspace};
+use std::path::Path;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+
+/// What the UI shows about the open workspace (docs/commands.md; mirrored by hand in
+/// `ui/src/api/types.ts`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct WorkspaceInfo {
+    pub path: String,
+    pub name: String,
+    pub actor: Option<Person>,
+    pub recent: Vec<String>,
+    pub ticket_count: i64,
+}
+
+/// An open workspace and the person acting in it. Both change together, so they share a lock.
+#[derive(Clone)]
+struct OpenWorkspace {
+    workspace: Arc<Workspace>,
+    actor: Option<Person>,
+}
+
+pub struct AppState {
+    open: RwLock<Option<OpenWorkspace>>,
+    recent: Mutex<RecentWorkspaces>,
+    /// Why the workspace asked for at start could not be opened: the UI learns it from
+    /// `workspace_info` rather than from a dialog that would block start-up.
+    startup_problem: Mutex<Option<AppError>>,
+    /// The `PRAGMA data_version` the watcher last accounted for (see `watch.rs`).
+    seen_data_version: AtomicI64,
+    /// Held by our writes until their new data version is recorded, and skipped over by the
+    /// watcher, so it never mistakes this app's own write for another process's.
+    write_gate: Mutex<()>,
+}
+
+impl AppState {
+    pub fn new(recent: RecentWorkspaces) -> Self {
+        AppState {
+            open: RwLock::new(None),
+            recent: Mutex::new(recent),
+            startup_problem: Mutex::new(None),
+            seen_data_version: AtomicI64::new(i64::MIN),
+            write_gate: Mutex::new(()),
+        }
+    }
+
+    /// The open workspace, shared so a blocking task can use it while the lock is free.
+    pub fn workspace(&self) -> AppResult<Arc<Workspace>> {
+        let open = self.open.read().unwrap_or_else(|poisoned| poisoned.into_inner());
+        match open.as_ref() {
+            Some(open) => Ok(open.workspace.clone()),
+            None => Err(self.startup_problem().unwrap_or_else(AppError::no_workspace)),
+        }
+    }
+
+    /// The open workspace if there is one; the watcher uses this and never reports errors.
+    pub fn workspace_if_open(&self) -> Option<Arc<Workspace>> {
+        self.open.read().unwrap_or_else(|poisoned| poisoned.into_inner()).as_ref().map(|open| open.workspace.clone())
+    }
+
+    /// Who the audit history names for the next write: the chosen person, or the desktop user.
+    pub fn actor(&self) -> Actor {
+        let open = self.open.read().unwrap_or_else(|poisoned| poisoned.into_inner());
+        match open.as_ref().and_then(|open| open.actor.as_ref()) {
+            Some(person) => Actor { id: Some(person.id), name: person.name.clone() },
+            None => Actor::system(&desktop_user()),
+        }
+    }
+
+    pub fn actor_person(&self) -> Option<Person> {
+        self.open.read().unwrap_or_else(|poisoned| poisoned.into_inner()).as_ref().and_then(|open| open.actor.clone())
+    }
+
+    /// Makes `workspace` the open one (closing the previous) and remembers it as recent.
+    pub fn replace_workspace(&self, workspace: Workspace) -> Arc<Workspace> {
+        let workspace = Arc::new(workspace);
+        self.recent.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).remember(workspace.path());
+        let baseline = workspace.data_version().unwrap_or(i64::MIN);
+        *self.open.write().unwrap_or_else(|poisoned| poisoned.into_inner()) =
+            Some(OpenWorkspace { workspace: workspace.clone(), actor: None });
+        self.seen_data_version.store(baseline, Ordering::SeqCst);
+        self.startup_problem.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take();
+        workspace
+    }
+
+    /// Sets the actor, provided `workspace` is still the open one (it may have been switched
+    /// while the person was being looked up).
+    pub fn set_actor(&self, workspace: &Arc<Workspace>, person: Person) -> AppResult<()> {
+        let mut open = self.open.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        match open.as_mut() {
+            Some(open) if Arc::ptr_eq(&open.workspace, workspace) => {
+                open.actor = Some(person);
+                Ok(())
+            }
+            _ => Err(AppError::new("conflict", "The workspace was switched; choose the person again.")),
+        }
+    }
+
+    pub fn recent(&self) -> Vec<String> {
+        self.recent.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).existing()
+    }
+
+    pub fn set_startup_problem(&self, problem: AppError) {
+        *self.startup_problem.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(problem);
+    }
+
+    /// Kept until a workspace opens, so every screen asking before then can explain it.
+    fn startup_problem(&self) -> Option<AppError> {
+        self.startup_problem.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+    }
+
+    pub fn write_gate(&self) -> MutexGuard<'_, ()> {
+        self.write_gate.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// `None` while one of our writes is under way.
+    pub fn try_write_gate(&self) -> Option<MutexGuard<'_, ()>> {
+        self.write_gate.try_lock().ok()
+    }
+
+    /// Records the data version after our own write, so the watcher does not report it as
+    /// another process's. Returns the version the watcher saw before.
+    pub fn swap_seen_data_version(&self, version: i64) -> i64 {
+        self.seen_data_version.swap(version, Ordering::SeqCst)
+    }
+
+    /// Builds the info the UI shows; reads the database, so call it from a blocking task.
+    pub fn info(&self, workspace: &Workspace) -> AppResult<WorkspaceInfo> {
+        Ok(WorkspaceInfo {
+            path: workspace.path().display().to_string(),
+            name: display_name(workspace.path()),
+            actor: self.actor_person(),
+            recent: self.recent(),
+            ticket_count: workspace.ticket_count()?,
+        })
+    }
+}
+
+/// The file name without `.smw`: what the title bar and the workspace menu show.
+fn display_name(path: &Path) -> String {
+    path.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
+}
+
+fn desktop_user() -> String {
+    std::env::var("USER").ok().filter(|name| !name.is_empty()).unwrap_or_else(|| "desktop user".to_string())
+}

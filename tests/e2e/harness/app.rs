@@ -1,0 +1,160 @@
+//! One running app window on a fresh workspace, driven over WebDriver.
+
+use super::display::VirtualDisplay;
+use super::driver::WebDriverServer;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Map, Value};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+use tempfile::TempDir;
+
+const JOURNEY_LIMIT: Duration = Duration::from_secs(180);
+const FIRST_SCREENS: &str = "[data-testid=board], [data-testid=empty-workspace], [data-testid=welcome]";
+
+pub type Outcome<T = ()> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
+
+/// What the workspace holds when the app starts.
+#[derive(Clone, Copy, Debug)]
+pub enum Seed {
+    /// A new, empty workspace (the app creates the file).
+    Empty,
+    /// Demo data written by `smw demo`, so pickers offer people and groups.
+    Demo,
+    /// A file with these contents, to see what the app does with something that is no workspace.
+    File(&'static str),
+}
+
+/// Field order matters for clean-up: the WebDriver session closes first, then tauri-driver
+/// and the app, then Xvfb, then the temporary folder with the workspace.
+pub struct RunningApp {
+    pub client: Client,
+    pub workspace: PathBuf,
+    _driver: WebDriverServer,
+    display: VirtualDisplay,
+    _scratch: TempDir,
+}
+
+impl RunningApp {
+    /// Starts everything and waits for the UI's first screen (at most 90 s in all).
+    pub async fn start(seed: Seed) -> Outcome<RunningApp> {
+        match tokio::time::timeout(Duration::from_secs(90), Self::start_unbounded(seed)).await {
+            Ok(started) => started,
+            Err(_) => Err("the app did not show its first screen within 90 s".into()),
+        }
+    }
+
+    async fn start_unbounded(seed: Seed) -> Outcome<RunningApp> {
+        let app_binary = PathBuf::from(env!("CARGO_BIN_EXE_sms-workbench"));
+        let scratch = tempfile::Builder::new().prefix("smw-e2e-").tempdir()?;
+        let workspace = scratch.path().join("e2e.smw");
+        match seed {
+            Seed::Empty => {}
+            Seed::Demo => write_demo_workspace(&workspace)?,
+            Seed::File(contents) => std::fs::write(&workspace, contents)?,
+        }
+        let display = VirtualDisplay::start()?;
+        let driver = WebDriverServer::start(&display, scratch.path(), &artifacts_dir().join("tauri-driver.log"))?;
+        eprintln!("e2e: Xvfb on {}, {}", display.name(), driver.describe());
+        let mut capabilities = Map::new();
+        capabilities
+            .insert("tauri:options".into(), json!({ "application": app_binary, "args": ["--workspace", workspace] }));
+        let client = ClientBuilder::native()
+            .capabilities(capabilities)
+            .connect(&driver.url())
+            .await
+            .map_err(|e| format!("no WebDriver session from {}: {e}", driver.describe()))?;
+        eprintln!("e2e: WebDriver session open on {}", workspace.display());
+        let app = RunningApp { client, workspace, _driver: driver, display, _scratch: scratch };
+        // The UI is up once it shows one of its first screens: the board (tickets exist), the
+        // empty-workspace offer (none yet) or the welcome screen (no workspace open). The first
+        // WebKit start on a cold machine is slow; later waits are short.
+        app.client
+            .wait()
+            .at_most(Duration::from_secs(60))
+            .for_element(Locator::Css(FIRST_SCREENS))
+            .await
+            .map_err(|e| format!("the UI never showed its first screen: {e}"))?;
+        Ok(app)
+    }
+
+    /// Saves a PNG of the screen under `target/e2e/`. Taken from the X server with ImageMagick
+    /// because WebKitWebDriver's own screenshot command never answers under Xvfb with
+    /// compositing disabled; the X capture also shows what a person would see.
+    pub async fn screenshot(&self, name: &str) -> Outcome<PathBuf> {
+        let path = artifacts_dir().join(format!("{name}.png"));
+        let status =
+            Command::new("import").args(["-display", &self.display.name(), "-window", "root"]).arg(&path).status()?;
+        if !status.success() {
+            return Err(format!("ImageMagick import could not capture {}", self.display.name()).into());
+        }
+        Ok(path)
+    }
+
+    /// Runs a journey with a time limit, so a WebDriver call that never answers fails the test
+    /// (and the processes are still cleaned up) instead of hanging CI.
+    pub async fn run<'a, F>(&'a self, journey: F) -> Outcome
+    where
+        F: std::future::Future<Output = Outcome> + 'a,
+    {
+        match tokio::time::timeout(JOURNEY_LIMIT, journey).await {
+            Ok(outcome) => outcome,
+            Err(_) => Err(format!("the journey did not finish within {JOURNEY_LIMIT:?}").into()),
+        }
+    }
+
+    /// Ends the session (WebKitWebDriver closes the app), then drops the processes and files.
+    /// A journey's failure is kept and returned after a screenshot of the moment it failed.
+    pub async fn finish(self, name: &str, outcome: Outcome) -> Outcome {
+        if outcome.is_err() {
+            match self.screenshot(&format!("{name}-failure")).await {
+                Ok(path) => eprintln!("{name}: failure screenshot at {}", path.display()),
+                Err(e) => eprintln!("{name}: no failure screenshot: {e}"),
+            }
+        }
+        let _ = tokio::time::timeout(Duration::from_secs(10), self.client.clone().close()).await;
+        drop(self);
+        outcome
+    }
+}
+
+/// `target/e2e/`: screenshots and logs of the last run (the README uses the board screenshot).
+pub fn artifacts_dir() -> PathBuf {
+    let app_binary = PathBuf::from(env!("CARGO_BIN_EXE_sms-workbench"));
+    let target = app_binary.parent().and_then(Path::parent).expect("the app binary lives in target/<profile>/");
+    let dir = target.join("e2e");
+    std::fs::create_dir_all(&dir).expect("create target/e2e");
+    dir
+}
+
+/// The `smw` binary sits next to the app binary when the workspace was built (`cargo test`
+/// builds it); otherwise build it here so the E2E tests also run on their own.
+pub fn smw_binary() -> Outcome<PathBuf> {
+    let app_binary = PathBuf::from(env!("CARGO_BIN_EXE_sms-workbench"));
+    let smw = app_binary.with_file_name("smw");
+    if !smw.exists() {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let status = Command::new(cargo)
+            .args(["build", "-p", "smw-cli", "--bin", "smw"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()?;
+        if !status.success() {
+            return Err("building the smw CLI failed".into());
+        }
+    }
+    Ok(smw)
+}
+
+fn write_demo_workspace(workspace: &Path) -> Outcome {
+    // A smaller organisation than the default keeps the board light and the start quick.
+    let output = Command::new(smw_binary()?).arg("demo").arg(workspace).args(["--tickets", "60"]).output()?;
+    if !output.status.success() {
+        return Err(format!("smw demo failed: {}", String::from_utf8_lossy(&output.stderr)).into());
+    }
+    Ok(())
+}
+
+/// The value a JavaScript expression gives in the app's page.
+pub async fn evaluate(client: &Client, expression: &str) -> Outcome<Value> {
+    Ok(client.execute(&format!("return ({expression});"), vec![]).await?)
+}

@@ -1,0 +1,58 @@
+//! Issue 2's journey: log an incident through the form, move it across the board by drag and
+//! drop, see an invalid drop refused with an explanation, and find the incident by search.
+
+use super::steps::{act_as_first_person, column_of, drag_card, log_incident, open_board, wait_for_column, NewIncident};
+use crate::harness::{one_app_at_a_time, ui, Outcome, RunningApp, Seed};
+use std::time::Duration;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn log_move_refuse_and_find_an_incident() {
+    let _turn = one_app_at_a_time().await;
+    let app = RunningApp::start(Seed::Demo).await.expect("the app starts on a demo workspace");
+    let outcome = app.run(journey(&app)).await;
+    app.finish("incident_board", outcome).await.expect("incident board journey");
+}
+
+async fn journey(app: &RunningApp) -> Outcome {
+    let client = &app.client;
+    act_as_first_person(app).await?;
+
+    // A word no demo ticket contains, so search can only find this incident.
+    let marker = format!("zebracorn{}", std::process::id());
+    let title = format!("Badge readers reject every card at the {marker} entrance");
+    let key = log_incident(
+        app,
+        NewIncident { title: &title, description: "Since 08:10 **no badge** opens the east door.", assign: true },
+    )
+    .await?;
+
+    open_board(app).await?;
+    wait_for_column(app, &key, "new").await?;
+
+    // New → Closed skips the workflow: refused, explained, and the card stays where it was.
+    drag_card(app, &key, "closed").await?;
+    let banner = ui::element(client, "board-error").await?;
+    let explanation = banner.text().await?;
+    if explanation.trim().is_empty() {
+        return Err("the refused drop shows an empty explanation".into());
+    }
+    eprintln!("refused drop explained as: {explanation}");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    if column_of(app, &key).await?.as_deref() != Some("new") {
+        return Err(format!("after a refused drop {key} left the New column").into());
+    }
+
+    // Valid moves along the workflow: New → Assigned → In progress.
+    drag_card(app, &key, "assigned").await?;
+    wait_for_column(app, &key, "assigned").await?;
+    drag_card(app, &key, "in_progress").await?;
+    wait_for_column(app, &key, "in_progress").await?;
+    let shot = app.screenshot("board").await?;
+    eprintln!("board screenshot: {}", shot.display());
+
+    // Search finds it by a word of its title.
+    ui::type_into(client, "search-input", &marker).await?;
+    ui::element(client, "search-results").await?;
+    ui::element(client, &format!("search-hit-{key}")).await?;
+    Ok(())
+}

@@ -1,0 +1,55 @@
+//! Text a person types is shown, never run: HTML in a description must not execute.
+
+use super::steps::{act_as_first_person, log_incident, NewIncident};
+use crate::harness::{evaluate, one_app_at_a_time, ui, Outcome, RunningApp, Seed};
+use std::time::Duration;
+
+const HOSTILE_DESCRIPTION: &str = "Pasted from an e-mail:\n\n\
+<img src=x onerror=\"document.title='pwned'\">\n\n\
+<script>document.title='pwned'</script>\n\n\
+[a link](javascript:document.title='pwned')";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn html_in_a_description_does_not_run() {
+    let _turn = one_app_at_a_time().await;
+    let app = RunningApp::start(Seed::Demo).await.expect("the app starts on a demo workspace");
+    let outcome = app.run(journey(&app)).await;
+    app.finish("markup_is_inert", outcome).await.expect("markup journey");
+}
+
+async fn journey(app: &RunningApp) -> Outcome {
+    let client = &app.client;
+    act_as_first_person(app).await?;
+    let title_before = evaluate(client, "document.title").await?;
+    let key = log_incident(
+        app,
+        NewIncident { title: "Odd characters in the mail gateway", description: HOSTILE_DESCRIPTION, assign: false },
+    )
+    .await?;
+
+    let description = ui::element(client, "record-description").await?;
+    // Give an injected image time to fail loading and fire its handler, were it ever created.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+
+    let title_after = evaluate(client, "document.title").await?;
+    if title_after.as_str() == Some("pwned") || title_after != title_before {
+        return Err(format!("document.title changed from {title_before} to {title_after}: markup ran").into());
+    }
+    let inner = description.html(true).await?;
+    let live = evaluate(
+        client,
+        "(() => { const d = document.querySelector('[data-testid=\"record-description\"]');\
+           return { handlers: d.querySelectorAll('[onerror], [onload], [onclick]').length,\
+                    scripts: d.querySelectorAll('script').length,\
+                    jsLinks: d.querySelectorAll('a[href^=\"javascript:\"]').length,\
+                    text: d.textContent }; })()",
+    )
+    .await?;
+    if live["handlers"] != 0 || live["scripts"] != 0 || live["jsLinks"] != 0 || inner.contains("onerror") {
+        return Err(format!("record-description of {key} kept active markup: {live} / {inner}").into());
+    }
+    if !live["text"].as_str().unwrap_or_default().contains("Pasted from an e-mail") {
+        return Err(format!("record-description of {key} lost the harmless text: {live}").into());
+    }
+    Ok(())
+}

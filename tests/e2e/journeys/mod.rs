@@ -1,0 +1,6 @@
+mod incident_board;
+mod markup_is_inert;
+mod outside_changes;
+mod refused_file;
+mod steps;
+mod window_opens;

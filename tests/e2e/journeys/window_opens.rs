@@ -1,0 +1,21 @@
+//! The app starts on the workspace given with `--workspace` and shows the board.
+
+use crate::harness::{evaluate, one_app_at_a_time, ui, Outcome, RunningApp, Seed};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn window_opens_on_the_given_workspace() {
+    let _turn = one_app_at_a_time().await;
+    let app = RunningApp::start(Seed::Empty).await.expect("the app starts");
+    let outcome = app.run(check(&app)).await;
+    app.finish("window_opens", outcome).await.expect("window_opens journey");
+}
+
+async fn check(app: &RunningApp) -> Outcome {
+    let title = evaluate(&app.client, "document.title").await?;
+    assert_eq!(title.as_str(), Some("SMS Workbench"), "window document title");
+    // A new workspace has no tickets, so the UI offers demo data instead of an empty board.
+    assert!(ui::exists(&app.client, "empty-workspace").await?, "the empty-workspace screen is shown");
+    assert!(app.workspace.exists(), "the app created the workspace file {}", app.workspace.display());
+    app.screenshot("window-opens").await?;
+    Ok(())
+}
