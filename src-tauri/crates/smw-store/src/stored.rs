@@ -31,19 +31,33 @@ pub struct Searchable<'a> {
     pub owner_kind: RecordKind,
 }
 
-pub fn select_sql<R: Stored>() -> String {
-    format!("SELECT {} FROM {}", R::COLUMNS.join(", "), R::TABLE)
+/// The SQL for a family, built once per table and kept: building it per row showed up in
+/// the import profile.
+fn cached_sql(kind: &'static str, table: &'static str, build: impl FnOnce() -> String) -> &'static str {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static CACHE: OnceLock<Mutex<HashMap<(&'static str, &'static str), &'static str>>> = OnceLock::new();
+    let mut cache = CACHE.get_or_init(Default::default).lock().unwrap_or_else(|p| p.into_inner());
+    cache.entry((kind, table)).or_insert_with(|| Box::leak(build().into_boxed_str()))
 }
 
-pub fn insert_sql<R: Stored>() -> String {
-    let placeholders: Vec<String> = (1..=R::COLUMNS.len()).map(|i| format!("?{i}")).collect();
-    format!("INSERT INTO {} ({}) VALUES ({})", R::TABLE, R::COLUMNS.join(", "), placeholders.join(", "))
+pub fn select_sql<R: Stored>() -> &'static str {
+    cached_sql("select", R::TABLE, || format!("SELECT {} FROM {}", R::COLUMNS.join(", "), R::TABLE))
 }
 
-pub fn update_sql<R: Stored>() -> String {
-    let sets: Vec<String> =
-        R::COLUMNS.iter().enumerate().skip(1).map(|(i, col)| format!("{col} = ?{}", i + 1)).collect();
-    format!("UPDATE {} SET {} WHERE id = ?1", R::TABLE, sets.join(", "))
+pub fn insert_sql<R: Stored>() -> &'static str {
+    cached_sql("insert", R::TABLE, || {
+        let placeholders: Vec<String> = (1..=R::COLUMNS.len()).map(|i| format!("?{i}")).collect();
+        format!("INSERT INTO {} ({}) VALUES ({})", R::TABLE, R::COLUMNS.join(", "), placeholders.join(", "))
+    })
+}
+
+pub fn update_sql<R: Stored>() -> &'static str {
+    cached_sql("update", R::TABLE, || {
+        let sets: Vec<String> =
+            R::COLUMNS.iter().enumerate().skip(1).map(|(i, col)| format!("{col} = ?{}", i + 1)).collect();
+        format!("UPDATE {} SET {} WHERE id = ?1", R::TABLE, sets.join(", "))
+    })
 }
 
 pub fn get_by_id<R: Stored>(conn: &Connection, id: Uuid) -> StoreResult<Option<R>> {

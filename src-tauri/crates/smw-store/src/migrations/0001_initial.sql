@@ -1,6 +1,10 @@
 -- The first schema: directory, catalogue, tickets, problems, comments, links, settings,
 -- the audit chain and full-text search.
 --
+-- Uniqueness is declared with named indexes rather than column constraints, so a bulk
+-- import into a new file can drop them and rebuild them by sorting once (the importer
+-- checks uniqueness itself, naming the line).
+--
 -- Conventions: `seq` is the SQLite rowid (insertion order, used for recency); `id` is the
 -- UUIDv7 as text; `key` the human key; instants are UTC text in one fixed form
 -- (2026-05-04T09:00:00.000Z); lists of ids are JSON arrays; nothing is ever deleted
@@ -13,8 +17,8 @@ CREATE TABLE key_counters (
 
 CREATE TABLE people (
     seq         INTEGER PRIMARY KEY,
-    id          TEXT NOT NULL UNIQUE,
-    key         TEXT NOT NULL UNIQUE,
+    id          TEXT NOT NULL,
+    key         TEXT NOT NULL,
     name        TEXT NOT NULL,
     email       TEXT NOT NULL,
     group_ids   TEXT NOT NULL,
@@ -24,11 +28,13 @@ CREATE TABLE people (
     deleted_at  TEXT,
     version     INTEGER NOT NULL
 );
+CREATE UNIQUE INDEX people_id ON people (id);
+CREATE UNIQUE INDEX people_key ON people (key);
 
 CREATE TABLE groups (
     seq         INTEGER PRIMARY KEY,
-    id          TEXT NOT NULL UNIQUE,
-    key         TEXT NOT NULL UNIQUE,
+    id          TEXT NOT NULL,
+    key         TEXT NOT NULL,
     name        TEXT NOT NULL,
     description TEXT NOT NULL,
     created_at  TEXT NOT NULL,
@@ -36,11 +42,13 @@ CREATE TABLE groups (
     deleted_at  TEXT,
     version     INTEGER NOT NULL
 );
+CREATE UNIQUE INDEX groups_id ON groups (id);
+CREATE UNIQUE INDEX groups_key ON groups (key);
 
 CREATE TABLE services (
     seq          INTEGER PRIMARY KEY,
-    id           TEXT NOT NULL UNIQUE,
-    key          TEXT NOT NULL UNIQUE,
+    id           TEXT NOT NULL,
+    key          TEXT NOT NULL,
     name         TEXT NOT NULL,
     description  TEXT NOT NULL,
     status       TEXT NOT NULL,
@@ -52,11 +60,13 @@ CREATE TABLE services (
     deleted_at   TEXT,
     version      INTEGER NOT NULL
 );
+CREATE UNIQUE INDEX services_id ON services (id);
+CREATE UNIQUE INDEX services_key ON services (key);
 
 CREATE TABLE customers (
     seq         INTEGER PRIMARY KEY,
-    id          TEXT NOT NULL UNIQUE,
-    key         TEXT NOT NULL UNIQUE,
+    id          TEXT NOT NULL,
+    key         TEXT NOT NULL,
     name        TEXT NOT NULL,
     description TEXT NOT NULL,
     created_at  TEXT NOT NULL,
@@ -64,11 +74,13 @@ CREATE TABLE customers (
     deleted_at  TEXT,
     version     INTEGER NOT NULL
 );
+CREATE UNIQUE INDEX customers_id ON customers (id);
+CREATE UNIQUE INDEX customers_key ON customers (key);
 
 CREATE TABLE suppliers (
     seq         INTEGER PRIMARY KEY,
-    id          TEXT NOT NULL UNIQUE,
-    key         TEXT NOT NULL UNIQUE,
+    id          TEXT NOT NULL,
+    key         TEXT NOT NULL,
     name        TEXT NOT NULL,
     description TEXT NOT NULL,
     created_at  TEXT NOT NULL,
@@ -76,11 +88,13 @@ CREATE TABLE suppliers (
     deleted_at  TEXT,
     version     INTEGER NOT NULL
 );
+CREATE UNIQUE INDEX suppliers_id ON suppliers (id);
+CREATE UNIQUE INDEX suppliers_key ON suppliers (key);
 
 CREATE TABLE tickets (
     seq              INTEGER PRIMARY KEY,
-    id               TEXT NOT NULL UNIQUE,
-    key              TEXT NOT NULL UNIQUE,
+    id               TEXT NOT NULL,
+    key              TEXT NOT NULL,
     kind             TEXT NOT NULL,
     title            TEXT NOT NULL,
     description      TEXT NOT NULL,
@@ -107,6 +121,8 @@ CREATE TABLE tickets (
     deleted_at       TEXT,
     version          INTEGER NOT NULL
 );
+CREATE UNIQUE INDEX tickets_id ON tickets (id);
+CREATE UNIQUE INDEX tickets_key ON tickets (key);
 -- The board reads each status column by priority, newest first; filters narrow by one of these.
 CREATE INDEX tickets_by_status   ON tickets (status, priority, seq DESC) WHERE deleted_at IS NULL;
 CREATE INDEX tickets_by_group    ON tickets (group_id, status, priority, seq DESC) WHERE deleted_at IS NULL;
@@ -117,8 +133,8 @@ CREATE INDEX tickets_by_problem  ON tickets (problem_id) WHERE problem_id IS NOT
 
 CREATE TABLE problems (
     seq         INTEGER PRIMARY KEY,
-    id          TEXT NOT NULL UNIQUE,
-    key         TEXT NOT NULL UNIQUE,
+    id          TEXT NOT NULL,
+    key         TEXT NOT NULL,
     title       TEXT NOT NULL,
     description TEXT NOT NULL,
     status      TEXT NOT NULL,
@@ -135,11 +151,13 @@ CREATE TABLE problems (
     deleted_at  TEXT,
     version     INTEGER NOT NULL
 );
+CREATE UNIQUE INDEX problems_id ON problems (id);
+CREATE UNIQUE INDEX problems_key ON problems (key);
 
 CREATE TABLE comments (
     seq        INTEGER PRIMARY KEY,
-    id         TEXT NOT NULL UNIQUE,
-    key        TEXT NOT NULL UNIQUE,
+    id         TEXT NOT NULL,
+    key        TEXT NOT NULL,
     parent_id  TEXT NOT NULL,
     author_id  TEXT,
     body       TEXT NOT NULL,
@@ -149,12 +167,14 @@ CREATE TABLE comments (
     deleted_at TEXT,
     version    INTEGER NOT NULL
 );
+CREATE UNIQUE INDEX comments_id ON comments (id);
+CREATE UNIQUE INDEX comments_key ON comments (key);
 CREATE INDEX comments_by_parent ON comments (parent_id, seq);
 
 CREATE TABLE links (
     seq        INTEGER PRIMARY KEY,
-    id         TEXT NOT NULL UNIQUE,
-    key        TEXT NOT NULL UNIQUE,
+    id         TEXT NOT NULL,
+    key        TEXT NOT NULL,
     from_id    TEXT NOT NULL,
     to_id      TEXT NOT NULL,
     kind       TEXT NOT NULL,
@@ -163,20 +183,25 @@ CREATE TABLE links (
     deleted_at TEXT,
     version    INTEGER NOT NULL
 );
+CREATE UNIQUE INDEX links_id ON links (id);
+CREATE UNIQUE INDEX links_key ON links (key);
 CREATE INDEX links_by_from ON links (from_id) WHERE deleted_at IS NULL;
 CREATE INDEX links_by_to   ON links (to_id) WHERE deleted_at IS NULL;
 
 CREATE TABLE settings (
     seq        INTEGER PRIMARY KEY,
-    id         TEXT NOT NULL UNIQUE,
-    key        TEXT NOT NULL UNIQUE,
-    name       TEXT NOT NULL UNIQUE,
+    id         TEXT NOT NULL,
+    key        TEXT NOT NULL,
+    name       TEXT NOT NULL,
     value      TEXT NOT NULL,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     deleted_at TEXT,
     version    INTEGER NOT NULL
 );
+CREATE UNIQUE INDEX settings_id ON settings (id);
+CREATE UNIQUE INDEX settings_key ON settings (key);
+CREATE UNIQUE INDEX settings_name ON settings (name);
 
 -- Append-only and hash-chained: see docs/audit-chain.md.
 CREATE TABLE audit_log (
@@ -204,11 +229,12 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 -- `doc` grows with every (re)indexing, so ordering by it ranks by recency without scoring.
 CREATE TABLE search_docs (
     doc         INTEGER PRIMARY KEY,
-    record_id   TEXT NOT NULL UNIQUE,
+    record_id   TEXT NOT NULL,
     record_kind TEXT NOT NULL,
     owner_id    TEXT NOT NULL,
     owner_kind  TEXT NOT NULL
 );
+CREATE UNIQUE INDEX search_docs_record_id ON search_docs (record_id);
 CREATE VIRTUAL TABLE search_index USING fts5 (
     title, body,
     content = '', contentless_delete = 1,

@@ -134,6 +134,7 @@ fn write(conn: &Connection, receiver: Receiver<Vec<(u64, Item)>>, progress: &mut
 
 fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) -> StoreResult<u64> {
     let mut records: HashMap<Uuid, Seen> = HashMap::new();
+    let mut keys: HashMap<String, u64> = HashMap::new();
     let mut latest: HashMap<Uuid, [u8; 32]> = HashMap::new();
     let mut previous_hash = GENESIS_HASH.to_string();
     let mut line_no = 0u64;
@@ -169,7 +170,14 @@ fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) 
         }
         let item = if let (Some(table), Some(data)) = (line.table, line.data) {
             let (record, id, seen) = parse_record(table, data, line_no)?;
-            records.insert(id, seen);
+            // The load runs without unique indexes (they are rebuilt at the end), so
+            // duplicates are caught here, where the line is known.
+            if let Some(first) = keys.insert(seen.key.clone(), line_no) {
+                return Err(bad(line_no, format!("{} appears twice (first on line {first})", seen.key)));
+            }
+            if let Some(first) = records.insert(id, seen) {
+                return Err(bad(line_no, format!("record id {id} appears twice (first on line {})", first.line)));
+            }
             Item::Record(record)
         } else if let Some(counter) = line.counter {
             Item::Counter(counter)
