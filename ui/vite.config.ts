@@ -5,6 +5,8 @@ import { defineConfig } from 'vite';
 // server), so everything is bundled, relative to the page, and free of eval for the strict CSP.
 export default defineConfig({
   base: './',
+  // The window freezes Object.prototype; tslib's __extends breaks under that (see the file).
+  resolve: { alias: [{ find: /^tslib$/, replacement: decodeURIComponent(new URL('./src/lib/tslibFrozenSafe.ts', import.meta.url).pathname) }] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

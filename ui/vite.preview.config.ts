@@ -3,6 +3,8 @@ import { defineConfig } from 'vite';
 // Builds preview.html (the app with a mocked backend) into dist-preview, apart from the real bundle.
 export default defineConfig({
   base: './',
+  // The window freezes Object.prototype; tslib's __extends breaks under that (see the file).
+  resolve: { alias: [{ find: /^tslib$/, replacement: decodeURIComponent(new URL('./src/lib/tslibFrozenSafe.ts', import.meta.url).pathname) }] },
   build: {
     outDir: 'dist-preview',
     emptyOutDir: true,

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { ActorGateProvider } from './state/ActorGate';
 import { FiltersProvider } from './state/FiltersContext';
 import { useRoute, type Route } from './state/route';
@@ -14,9 +15,15 @@ import { EmptyWorkspace } from './views/shell/EmptyWorkspace';
 import { SideNav } from './views/shell/SideNav';
 import { TopBar } from './views/shell/TopBar';
 import { Welcome } from './views/shell/Welcome';
+import { CatalogueView } from './views/catalogue/CatalogueView';
+import { useSlaWarningToasts } from './views/sla/useSlaWarningToasts';
+
+// ECharts is most of the dashboard's weight: loaded when the dashboard is first opened.
+const SlaDashboard = lazy(() => import('./views/sla/SlaDashboard').then((module) => ({ default: module.SlaDashboard })));
 
 export function App() {
   useLiveUpdates();
+  useSlaWarningToasts();
   const route = useRoute();
   return (
     <ActorGateProvider>
@@ -55,5 +62,13 @@ function Content({ route }: { route: Route }) {
       return <ProblemRecord key={route.key} problemKey={route.key} />;
     case 'new-problem':
       return <NewProblemForm />;
+    case 'sla':
+      return (
+        <Suspense fallback={<div className="loading">Loading the dashboard…</div>}>
+          <SlaDashboard />
+        </Suspense>
+      );
+    case 'catalogue':
+      return <CatalogueView tab={route.tab} />;
   }
 }

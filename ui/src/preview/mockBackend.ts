@@ -15,6 +15,7 @@ import type { TicketDraft } from '../bindings/TicketDraft';
 import { STATUSES } from '../lib/labels';
 import { demoComments, demoDirectory, demoProblems, demoTickets, fakeId, hoursAgo, n } from './demoData';
 import { checkTitle, checkTransition, SUCCESSORS } from './mockWorkflow';
+import { MockServiceLevels } from './mockServiceLevels';
 
 type Args = Record<string, unknown>;
 type StoredLink = { id: string; from: string; to: string; kind: LinkKind; deleted: boolean };
@@ -37,6 +38,7 @@ export class MockBackend {
   open: boolean;
   calls: { cmd: string; args: Args }[] = [];
   onChange: (keys: string[]) => void = () => {};
+  serviceLevels: MockServiceLevels;
 
   constructor(options: MockOptions = {}) {
     this.now = options.now ?? new Date();
@@ -44,6 +46,7 @@ export class MockBackend {
     this.actorId = options.actor === false ? null : this.directory.people[0].id;
     this.open = !options.closed;
     if (!options.empty) this.loadDemo();
+    this.serviceLevels = new MockServiceLevels(this.now, this.directory, () => this.tickets, (keys) => this.changed(keys));
   }
 
   loadDemo() {
@@ -67,7 +70,7 @@ export class MockBackend {
 
   private dispatch(cmd: string, args: Args): unknown {
     this.calls.push({ cmd, args });
-    const method = (this as unknown as Record<string, (args: Args) => unknown>)[`cmd_${cmd}`];
+    const method = (this as unknown as Record<string, (args: Args) => unknown>)[`cmd_${cmd}`] ?? this.serviceLevels.commands()[cmd];
     if (!method) throw fail('internal', `The preview backend does not know ${cmd}.`);
     if (!this.open && !cmd.startsWith('workspace_pick') && cmd !== 'workspace_open') {
       throw fail('no_workspace', 'No workspace is open. Open or create one first.');

@@ -9,7 +9,9 @@ export type Route =
   | { view: 'ticket'; key: string }
   | { view: 'problem'; key: string }
   | { view: 'new-ticket' }
-  | { view: 'new-problem' };
+  | { view: 'new-problem' }
+  | { view: 'sla' }
+  | { view: 'catalogue'; tab: string };
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -26,6 +28,10 @@ export function parseHash(hash: string): Route {
       return { view: 'new-ticket' };
     case 'new-problem':
       return { view: 'new-problem' };
+    case 'sla':
+      return { view: 'sla' };
+    case 'catalogue':
+      return { view: 'catalogue', tab: parts[1] ?? 'services' };
     default:
       return { view: 'board' };
   }
@@ -36,6 +42,8 @@ export function routeToHash(route: Route): string {
     case 'ticket':
     case 'problem':
       return `#/${route.view}/${encodeURIComponent(route.key)}`;
+    case 'catalogue':
+      return `#/catalogue/${encodeURIComponent(route.tab)}`;
     default:
       return `#/${route.view}`;
   }

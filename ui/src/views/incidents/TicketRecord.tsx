@@ -19,6 +19,7 @@ import { editableValues, patchFrom, type TicketEdits } from './ticketEdits';
 import { TicketText } from './TicketText';
 import { Timeline } from './Timeline';
 import { useTicketMove } from './useTicketMove';
+import { TicketClocksPanel } from '../sla/TicketClocksPanel';
 
 /** One incident or request: its text, details, workflow, conversation and history. */
 export function TicketRecord({ ticketKey }: { ticketKey: string }) {
@@ -130,6 +131,7 @@ export function TicketRecord({ ticketKey }: { ticketKey: string }) {
             onSave={() => void save()}
             onDiscard={() => setEdits({})}
           />
+          <TicketClocksPanel ticketKey={ticket.key} />
           <ProblemPanel
             problem={detail.problem}
             chosenId={ticket.problem_id ?? ''}

@@ -9,8 +9,13 @@ const ITEMS: NavItem[] = [
   { id: 'problems', label: 'Problems', route: { view: 'problems' }, matches: ['problems', 'problem', 'new-problem'] },
 ];
 
+const SERVICE_LEVEL_ITEMS: NavItem[] = [
+  { id: 'sla', label: 'SLA dashboard', route: { view: 'sla' }, matches: ['sla'] },
+  { id: 'catalogue', label: 'Catalogue', route: { view: 'catalogue', tab: 'services' }, matches: ['catalogue'] },
+];
+
 // Areas of later issues, shown so the navigation does not reshuffle when they arrive.
-const LATER = ['SLA dashboard', 'Service catalogue', 'Changes'];
+const LATER = ['Changes'];
 
 export function SideNav({ route }: { route: Route }) {
   return (
@@ -23,17 +28,9 @@ export function SideNav({ route }: { route: Route }) {
         New incident / request
       </a>
       <div className="side-nav-section">Service desk</div>
-      {ITEMS.map((item) => (
-        <a
-          key={item.id}
-          href={routeToHash(item.route)}
-          className={`side-nav-item${item.matches.includes(route.view) ? ' active' : ''}`}
-          aria-current={item.matches.includes(route.view) ? 'page' : undefined}
-          data-testid={`nav-${item.id}`}
-        >
-          {item.label}
-        </a>
-      ))}
+      {ITEMS.map((item) => <NavLink key={item.id} item={item} route={route} />)}
+      <div className="side-nav-section">Service levels</div>
+      {SERVICE_LEVEL_ITEMS.map((item) => <NavLink key={item.id} item={item} route={route} />)}
       <div className="side-nav-section">Coming later</div>
       {LATER.map((label) => (
         <span key={label} className="side-nav-item disabled" aria-disabled="true">
@@ -41,5 +38,19 @@ export function SideNav({ route }: { route: Route }) {
         </span>
       ))}
     </nav>
+  );
+}
+
+function NavLink({ item, route }: { item: NavItem; route: Route }) {
+  const active = item.matches.includes(route.view);
+  return (
+    <a
+      href={routeToHash(item.route)}
+      className={`side-nav-item${active ? ' active' : ''}`}
+      aria-current={active ? 'page' : undefined}
+      data-testid={`nav-${item.id}`}
+    >
+      {item.label}
+    </a>
   );
 }

@@ -1,0 +1,3 @@
+export function CatalogueView({ tab }: { tab: string }) {
+  return <div className="view">{tab}</div>;
+}
