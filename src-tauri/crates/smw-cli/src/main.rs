@@ -74,6 +74,13 @@ enum Command {
         #[arg(long, default_value_t = 3)]
         comments: usize,
     },
+    /// Show or set the impact × urgency → priority matrix
+    Matrix {
+        file: PathBuf,
+        /// New matrix as JSON, rows = impact (high, medium, low), columns = urgency, e.g. [[1,2,3],[2,3,4],[3,4,5]]
+        #[arg(long)]
+        set: Option<String>,
+    },
     /// List incidents and requests as JSON, newest first
     Incidents {
         file: PathBuf,
@@ -98,6 +105,7 @@ fn run(cli: Cli) -> CliResult {
         Command::Export { file, out } => ws::export(&file, &out),
         Command::Import { file, input } => ws::import(&file, &input),
         Command::Bench { file, tickets, comments } => bench_store::run(&file, tickets, comments),
+        Command::Matrix { file, set } => ws::matrix(&file, set),
         Command::Incidents { file, json: _, filter } => ws::incidents(&file, filter),
     }
 }

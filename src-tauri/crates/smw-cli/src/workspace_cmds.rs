@@ -152,3 +152,19 @@ pub fn incidents(file: &Path, filter: IncidentFilter) -> CliResult {
     };
     print_json(&ws.tickets_list(&query, filter.offset, filter.limit)?)
 }
+
+/// Prints the priority matrix, or replaces it with `set` (JSON rows: impact high→low,
+/// each urgency high→low).
+pub fn matrix(file: &Path, set: Option<String>) -> CliResult {
+    let ws = Workspace::open(file)?;
+    let matrix = match set {
+        Some(text) => {
+            let cells: [[u8; 3]; 3] = serde_json::from_str(&text)
+                .map_err(|e| CliError::bad_input(format!("--set: expected three rows of three priorities: {e}")))?;
+            let actor = smw_store::Actor::system("smw matrix");
+            ws.set_priority_matrix(&actor, now(), smw_core::priority::PriorityMatrix { cells })?
+        }
+        None => ws.priority_matrix()?,
+    };
+    print_json(&matrix)
+}
