@@ -2,7 +2,7 @@
 //! drop, see an invalid drop refused with an explanation, and find the incident by search.
 
 use super::steps::{act_as_first_person, column_of, drag_card, log_incident, open_board, wait_for_column, NewIncident};
-use crate::harness::{one_app_at_a_time, ui, Outcome, RunningApp, Seed};
+use crate::harness::{one_app_at_a_time, smw_binary, ui, Outcome, RunningApp, Seed};
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -18,8 +18,8 @@ async fn journey(app: &RunningApp) -> Outcome {
     act_as_first_person(app).await?;
 
     // A word no demo ticket contains, so search can only find this incident.
-    let marker = format!("zebracorn{}", std::process::id());
-    let title = format!("Badge readers reject every card at the {marker} entrance");
+    let marker = "Kestrel";
+    let title = format!("Badge readers reject every card at {marker} House");
     let key = log_incident(
         app,
         NewIncident { title: &title, description: "Since 08:10 **no badge** opens the east door.", assign: true },
@@ -47,12 +47,37 @@ async fn journey(app: &RunningApp) -> Outcome {
     wait_for_column(app, &key, "assigned").await?;
     drag_card(app, &key, "in_progress").await?;
     wait_for_column(app, &key, "in_progress").await?;
+    let stored = stored_status(app, &key)?;
+    if stored != "in_progress" {
+        return Err(format!("the board shows {key} in progress but the workspace has it {stored}").into());
+    }
+
+    // The README's picture of the board: wait for the confirmation toasts to fade first.
+    let _ = ui::eventually("the toasts are gone", Duration::from_secs(10), || async move {
+        Ok(!ui::exists(client, "toast").await?)
+    })
+    .await;
     let shot = app.screenshot("board").await?;
     eprintln!("board screenshot: {}", shot.display());
 
     // Search finds it by a word of its title.
-    ui::type_into(client, "search-input", &marker).await?;
+    ui::type_into(client, "search-input", marker).await?;
     ui::element(client, "search-results").await?;
     ui::element(client, &format!("search-hit-{key}")).await?;
     Ok(())
+}
+
+/// The status the workspace file holds, read by another process (`smw incidents`).
+fn stored_status(app: &RunningApp, key: &str) -> Outcome<String> {
+    let output = std::process::Command::new(smw_binary()?)
+        .arg("incidents")
+        .arg(&app.workspace)
+        .args(["--json", "--text", "Kestrel"])
+        .output()?;
+    if !output.status.success() {
+        return Err(format!("smw incidents failed: {}", String::from_utf8_lossy(&output.stderr)).into());
+    }
+    let page: serde_json::Value = serde_json::from_slice(&output.stdout)?;
+    let row = page["rows"].as_array().into_iter().flatten().find(|row| row["key"] == key);
+    Ok(row.and_then(|row| row["status"].as_str()).unwrap_or("missing").to_string())
 }

@@ -1,6 +1,8 @@
-//! The app starts on the workspace given with `--workspace` and shows the board.
+//! First start: the app creates the workspace given with `--workspace`, offers demo data
+//! because it is empty, and shows the board once the demo organisation is loaded.
 
 use crate::harness::{evaluate, one_app_at_a_time, ui, Outcome, RunningApp, Seed};
+use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn window_opens_on_the_given_workspace() {
@@ -17,5 +19,15 @@ async fn check(app: &RunningApp) -> Outcome {
     assert!(ui::exists(&app.client, "empty-workspace").await?, "the empty-workspace screen is shown");
     assert!(app.workspace.exists(), "the app created the workspace file {}", app.workspace.display());
     app.screenshot("window-opens").await?;
+
+    ui::click(&app.client, "demo-load-button").await?;
+    ui::eventually("the demo data fills the board", Duration::from_secs(60), || async move {
+        Ok(ui::exists(&app.client, "board").await? && ui::exists(&app.client, "board-column-closed").await?)
+    })
+    .await?;
+    let name = evaluate(&app.client, "document.querySelector('[data-testid=\"workspace-name\"]').textContent").await?;
+    if name.as_str().map(str::trim) != Some("e2e") {
+        return Err(format!("the top bar names the workspace {name:?}, expected \"e2e\"").into());
+    }
     Ok(())
 }
