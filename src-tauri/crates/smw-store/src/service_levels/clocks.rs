@@ -48,8 +48,31 @@ impl Measure {
 
     pub(crate) fn compute(&mut self, conn: &Connection, ticket: &Ticket, now: Timestamp) -> StoreResult<TicketClocks> {
         let history = clock_history(conn, ticket, &self.sla)?;
-        Ok(ticket_clocks(&mut self.timeline, &history, now)?)
+        measure_clocks(&mut self.timeline, &history, now)
     }
+}
+
+/// The engine's clocks, with one edge settled: measured at the very instant the response
+/// clock stops (the first response, or a resolution without one: which is when the store
+/// measures, in that write), the engine still reports it running, because the stop falls on
+/// the end of the last span. It has stopped; left running, the lists would count on from there.
+pub(crate) fn measure_clocks(
+    timeline: &mut BusinessTimeline,
+    history: &ClockHistory,
+    now: Timestamp,
+) -> StoreResult<TicketClocks> {
+    let mut clocks = ticket_clocks(timeline, history, now)?;
+    let response = &mut clocks.response;
+    let first_stop = history.status_changes.iter().filter(|c| matches!(c.status, Status::Resolved | Status::Closed));
+    let stop = first_stop.map(|c| c.at).chain(history.first_response).min();
+    if stop.is_some_and(|stop| stop <= now) && response.state == ClockState::Running {
+        response.state = ClockState::Stopped;
+        response.next_warning = None;
+        if response.elapsed_seconds < response.target_seconds {
+            response.due = None;
+        }
+    }
+    Ok(clocks)
 }
 
 /// The ticket's status and priority changes as its audit entries recorded them.

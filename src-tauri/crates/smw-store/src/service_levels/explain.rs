@@ -1,11 +1,10 @@
 //! The clock explanation behind a ticket's figures, and rebuilding the derived clocks.
 
-use super::clocks::{clock_history, rebuild_all, Measure};
+use super::clocks::{clock_history, measure_clocks, rebuild_all, Measure};
 use crate::error::StoreResult;
 use crate::stored::require_key;
 use crate::workspace::Workspace;
 use crate::write::Actor;
-use smw_core::sla::ticket_clocks;
 use smw_core::ticket::Ticket;
 use smw_core::views_sla::ClockExplanation;
 use smw_core::Timestamp;
@@ -19,7 +18,7 @@ impl Workspace {
         let Some(sla_id) = ticket.sla_id else { return Ok(None) };
         let Some(mut measure) = Measure::load(&conn, sla_id)? else { return Ok(None) };
         let history = clock_history(&conn, &ticket, &measure.sla)?;
-        let clocks = ticket_clocks(&mut measure.timeline, &history, now)?;
+        let clocks = measure_clocks(&mut measure.timeline, &history, now)?;
         Ok(Some(ClockExplanation {
             ticket_key: ticket.key,
             sla_key: measure.sla.key,
