@@ -128,6 +128,14 @@ fn warnings_come_at_the_thresholds_and_the_next_one_is_announced() {
     let evening = w.f.ws.sla_at_risk(at("2026-05-04T20:00:00Z")).unwrap();
     assert_eq!((evening[0].business_seconds_left, evening[0].breached), (0, false));
     assert_eq!(w.f.ws.sla_at_risk(at("2026-05-05T09:01:00Z")).unwrap()[0].breached, true);
+
+    // Notifications: each crossing once, in the interval in which it happened.
+    let crossed = |since: &str, now: &str| -> Vec<u32> {
+        w.f.ws.sla_warnings(at(since), at(now)).unwrap().iter().map(|c| c.threshold_reached).collect()
+    };
+    assert_eq!(crossed("2026-05-04T14:00:00Z", "2026-05-04T15:30:00Z"), vec![75]);
+    assert_eq!(crossed("2026-05-04T15:30:00Z", "2026-05-04T16:30:00Z"), Vec::<u32>::new());
+    assert_eq!(crossed("2026-05-04T16:30:00Z", "2026-05-04T17:00:00Z"), vec![100]);
 }
 
 #[test]
