@@ -1,0 +1,73 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { toAppError, type AppError } from '../../api/types';
+import { useToast } from '../../components/Toasts';
+import { useActorGate } from '../../state/ActorGate';
+
+const LABEL: Record<string, string> = {
+  name: 'Name',
+  valid_from: 'Valid from',
+  valid_to: 'Valid to',
+  review_date: 'Review date',
+  availability_percent: 'Availability',
+  timezone: 'Time zone',
+};
+
+/**
+ * The backend words a field error as a predicate ("must not be before valid_from"); next to
+ * the field it reads better as a sentence.
+ */
+export function fieldSentence(field: string, message: string): string {
+  const first = message.charAt(0);
+  if (first !== first.toLowerCase() || first === first.toUpperCase()) return message;
+  const label = LABEL[field.replace(/^definition\./, '')];
+  return label ? `${label} ${message}` : first.toUpperCase() + message.slice(1);
+}
+
+/**
+ * Saves a catalogue record: waits for an actor, puts a field error next to its field (the
+ * editor shows it until that field is edited), and shows any other refusal as a notice.
+ */
+export function useCatalogueSave() {
+  const queryClient = useQueryClient();
+  const notify = useToast();
+  const { requireActor } = useActorGate();
+  const [saving, setSaving] = useState(false);
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+
+  const save = useCallback(
+    async <T,>(write: () => Promise<T>, success: (saved: T) => string, resume?: () => void): Promise<T | null> => {
+      if (!requireActor(resume)) return null;
+      setSaving(true);
+      try {
+        const saved = await write();
+        setServerErrors({});
+        notify(success(saved), 'success');
+        await queryClient.invalidateQueries();
+        return saved;
+      } catch (caught) {
+        const error: AppError = toAppError(caught);
+        if (error.field) setServerErrors({ [error.field]: fieldSentence(error.field, error.message) });
+        else if (error.code === 'conflict') {
+          notify('Someone changed this record since you opened it; it has been reloaded. Review and save again.', 'error');
+          await queryClient.invalidateQueries();
+        } else notify(error.message, 'error');
+        return null;
+      } finally {
+        setSaving(false);
+      }
+    },
+    [notify, queryClient, requireActor],
+  );
+
+  /** An edit clears the backend's complaint about that field (and anything inside it). */
+  const edited = useCallback((prefix?: string) => {
+    setServerErrors((current) => {
+      if (!prefix) return Object.keys(current).length ? {} : current;
+      const next = Object.fromEntries(Object.entries(current).filter(([field]) => !field.startsWith(prefix)));
+      return Object.keys(next).length === Object.keys(current).length ? current : next;
+    });
+  }, []);
+
+  return { save, saving, serverErrors, edited };
+}
