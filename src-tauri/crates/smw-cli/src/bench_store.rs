@@ -59,7 +59,12 @@ pub fn run(file: &Path, tickets: usize, comments_each: usize) -> CliResult {
     let export_seconds = started.elapsed().as_secs_f64();
     let started = Instant::now();
     let mut input = std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(&export_path)?);
-    let imported = smw_store::transfer::import_new_workspace(&import_path, &mut input, &mut |_| {})?;
+    let imported = smw_store::transfer::import_new_workspace(
+        &import_path,
+        Timestamp::from(chrono::Utc::now()),
+        &mut input,
+        &mut |_| {},
+    )?;
     let import_seconds = started.elapsed().as_secs_f64();
     let _ = std::fs::remove_file(&export_path);
     let _ = std::fs::remove_file(&import_path);

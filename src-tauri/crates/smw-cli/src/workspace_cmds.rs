@@ -90,9 +90,9 @@ pub fn import(file: &Path, input: &Path) -> CliResult {
     let mut reader = BufReader::with_capacity(1 << 20, std::fs::File::open(input)?);
     let progress = Progress::new(None, "lines");
     let result = if file.exists() {
-        Workspace::open(file)?.import_jsonl(&mut reader, &mut |n| progress.set(n))
+        Workspace::open(file)?.import_jsonl(now(), &mut reader, &mut |n| progress.set(n))
     } else {
-        smw_store::transfer::import_new_workspace(file, &mut reader, &mut |n| progress.set(n))
+        smw_store::transfer::import_new_workspace(file, now(), &mut reader, &mut |n| progress.set(n))
     };
     progress.done();
     let records = result?;

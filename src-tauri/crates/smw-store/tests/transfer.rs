@@ -24,7 +24,7 @@ fn export_then_import_is_lossless() {
     let text = export(&original.ws);
     let copy_path = original.dir.path().join("copy.smw");
     let copy = Workspace::create(&copy_path).unwrap();
-    let records = copy.import_jsonl(&mut text.as_bytes(), &mut |_| {}).unwrap();
+    let records = copy.import_jsonl(at("2026-06-01T00:00:00Z"), &mut text.as_bytes(), &mut |_| {}).unwrap();
     assert!(records > 100, "{records}");
     assert_eq!(export(&copy), text);
     let report = smw_store::verify(&copy_path).unwrap();
@@ -47,7 +47,7 @@ fn import_error(text: &str) -> (u64, String) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("target.smw");
     let ws = Workspace::create(&path).unwrap();
-    let err = ws.import_jsonl(&mut text.as_bytes(), &mut |_| {}).unwrap_err();
+    let err = ws.import_jsonl(at("2026-06-01T00:00:00Z"), &mut text.as_bytes(), &mut |_| {}).unwrap_err();
     assert_eq!(ws.ticket_count().unwrap(), 0, "a failed import must leave the workspace empty");
     match err {
         smw_store::StoreError::BadFile { line, message } => (line, message),
@@ -88,6 +88,6 @@ fn bad_lines_are_named_and_nothing_is_written() {
 fn import_refuses_a_workspace_with_history() {
     let f = fixture();
     let text = export(&demo().ws);
-    let err = f.ws.import_jsonl(&mut text.as_bytes(), &mut |_| {}).unwrap_err();
+    let err = f.ws.import_jsonl(at("2026-06-01T00:00:00Z"), &mut text.as_bytes(), &mut |_| {}).unwrap_err();
     assert_eq!(err.code(), "not_empty");
 }

@@ -13,7 +13,7 @@ use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use smw_core::audit::GENESIS_HASH;
-use smw_core::Record;
+use smw_core::{Record, Timestamp};
 use std::collections::HashMap;
 use std::io::BufRead;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
@@ -74,12 +74,22 @@ impl Workspace {
     /// Imports an export into this open workspace, which must be empty. One transaction: on
     /// any error (which names the line) nothing is written. Returns the number of records.
     /// For a new file, [`super::import_new_workspace`] is faster.
-    pub fn import_jsonl(&self, input: &mut (dyn BufRead + Send), progress: &mut dyn FnMut(u64)) -> StoreResult<u64> {
-        let mut conn = self.writer();
-        conn.execute_batch(&format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}"))?;
-        let result = load(&mut conn, input, progress);
-        conn.execute_batch("PRAGMA cache_size = -2000")?;
-        result
+    /// `now` dates the SLA clocks, which are derived from the imported history afterwards.
+    pub fn import_jsonl(
+        &self,
+        now: Timestamp,
+        input: &mut (dyn BufRead + Send),
+        progress: &mut dyn FnMut(u64),
+    ) -> StoreResult<u64> {
+        let records = {
+            let mut conn = self.writer();
+            conn.execute_batch(&format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}"))?;
+            let result = load(&mut conn, input, progress);
+            conn.execute_batch("PRAGMA cache_size = -2000")?;
+            result?
+        };
+        self.sla_rebuild_clocks(now)?;
+        Ok(records)
     }
 }
 

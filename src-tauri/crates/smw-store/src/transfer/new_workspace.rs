@@ -7,12 +7,14 @@
 use crate::error::{StoreError, StoreResult};
 use crate::workspace::Workspace;
 use rusqlite::Connection;
+use smw_core::Timestamp;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
 /// Creates the workspace `target` (which must not exist) from an export.
 pub fn import_new_workspace(
     target: &Path,
+    now: Timestamp,
     input: &mut (dyn BufRead + Send),
     progress: &mut dyn FnMut(u64),
 ) -> StoreResult<u64> {
@@ -24,7 +26,7 @@ pub fn import_new_workspace(
     }
     let staging = staging_path(target);
     remove_with_side_files(&staging);
-    let result = build(&staging, input, progress);
+    let result = build(&staging, now, input, progress);
     match result {
         Ok(records) => {
             std::fs::rename(&staging, target)?;
@@ -37,7 +39,12 @@ pub fn import_new_workspace(
     }
 }
 
-fn build(staging: &Path, input: &mut (dyn BufRead + Send), progress: &mut dyn FnMut(u64)) -> StoreResult<u64> {
+fn build(
+    staging: &Path,
+    now: Timestamp,
+    input: &mut (dyn BufRead + Send),
+    progress: &mut dyn FnMut(u64),
+) -> StoreResult<u64> {
     drop(Workspace::create(staging)?);
     let mut conn = Connection::open(staging)?;
     conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")?;
@@ -50,6 +57,8 @@ fn build(staging: &Path, input: &mut (dyn BufRead + Send), progress: &mut dyn Fn
     conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA journal_mode = WAL;")?;
     conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
     drop(conn);
+    // SLA clocks are derived data, not exported: derive them from the imported history.
+    Workspace::open(staging)?.sla_rebuild_clocks(now)?;
     std::fs::File::open(staging)?.sync_all()?;
     Ok(records)
 }
