@@ -51,5 +51,27 @@ async fn journey(app: &RunningApp) -> Outcome {
     if !live["text"].as_str().unwrap_or_default().contains("Pasted from an e-mail") {
         return Err(format!("record-description of {key} lost the harmless text: {live}").into());
     }
+    content_security_policy_is_in_force(app).await
+}
+
+/// The second line of defence, should the sanitiser ever miss something: the window's CSP
+/// (tauri.conf.json) refuses inline scripts and `eval`, and no Tauri global is exposed.
+async fn content_security_policy_is_in_force(app: &RunningApp) -> Outcome {
+    let probe = evaluate(
+        &app.client,
+        "(() => { const s = document.createElement('script'); s.textContent = 'window.__inlineRan = true';\
+           document.head.appendChild(s);\
+           let evalRan = false; try { evalRan = eval('true'); } catch (e) {}\
+           return { eval: evalRan, tauriGlobal: typeof window.__TAURI__ }; })()",
+    )
+    .await?;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let inline_ran = evaluate(&app.client, "window.__inlineRan === true").await?;
+    if probe["eval"] != false || inline_ran != false {
+        return Err(format!("the CSP let script through: {probe}, inline ran: {inline_ran}").into());
+    }
+    if probe["tauriGlobal"] != "undefined" {
+        return Err(format!("window.__TAURI__ is exposed ({probe}); withGlobalTauri must stay off").into());
+    }
     Ok(())
 }
