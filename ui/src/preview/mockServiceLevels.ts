@@ -230,7 +230,7 @@ export class MockServiceLevels {
       overall: row('all', 'All tickets', 3),
       by_service: slaServices.map((s, i) => row(s.key, s.name, i + 1)),
       by_customer: slaCustomers.map((c, i) => row(c.key, c.name, i + 5)),
-      by_priority: [1, 2, 3, 4, 5].map((p) => row(`P${p}`, `P${p}`, p + 8)),
+      by_priority: [1, 2, 3, 4, 5].map((p) => row(`P${p}`, `Priority ${p}`, p + 8)),
       breached: this.breached(), at_risk: this.atRisk(),
       mean_time_to_resolve_seconds: 19.5 * HOUR, mean_resolution_business_seconds: 7.25 * HOUR, resolved: 41,
       mean_first_response_seconds: 0.4 * HOUR, responded: 57,
