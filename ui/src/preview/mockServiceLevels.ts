@@ -235,7 +235,7 @@ export class MockServiceLevels {
       mean_time_to_resolve_seconds: 19.5 * HOUR, mean_resolution_business_seconds: 7.25 * HOUR, resolved: 41,
       mean_first_response_seconds: 0.4 * HOUR, responded: 57,
       backlog: { open: this.open().length, mean_age_seconds: 31 * HOUR, oldest_age_seconds: 80 * HOUR, buckets: [
-        { label: '< 1 day', count: 6 }, { label: '1–3 days', count: 4 }, { label: '3–7 days', count: 2 }, { label: '> 7 days', count: 0 },
+        { label: 'under 1 day', count: 6 }, { label: '1–3 days', count: 4 }, { label: '3–7 days', count: 2 }, { label: '7–30 days', count: 1 }, { label: '30 days or more', count: 0 },
       ] },
     };
   }

@@ -10,14 +10,16 @@ import { UsedBar } from './ClockTable';
 import { slaQueryKeys } from './slaQueryKeys';
 
 const STATE_LABEL = { running: 'Running', paused: 'Paused', stopped: 'Stopped' } as const;
+/** A stopped clock means the thing it measures happened. */
+const STOPPED_LABEL = { Response: 'Responded', Resolution: 'Resolved' } as const;
 const SPAN_LABEL = { running: 'Counted', paused: 'Paused', stopped: 'Not counted' } as const;
 
-function ClockSummary({ name, clock, testId }: { name: string; clock: SlaClock; testId: string }) {
+function ClockSummary({ name, clock, testId }: { name: 'Response' | 'Resolution'; clock: SlaClock; testId: string }) {
   return (
     <div className={`clock-summary${clock.breached ? ' clock-breached' : ''}`} data-testid={testId} data-state={clock.state} data-breached={clock.breached}>
       <div className="clock-summary-head">
         <strong>{name}</strong>
-        <span className={`clock-state clock-state-${clock.state}`}>{STATE_LABEL[clock.state]}</span>
+        <span className={`clock-state clock-state-${clock.state}`}>{clock.state === 'stopped' ? STOPPED_LABEL[name] : STATE_LABEL[clock.state]}</span>
         {clock.breached && <span className="tag tag-breached">Breached</span>}
       </div>
       <UsedBar percent={clock.percent_used} />
