@@ -23,6 +23,9 @@ pub enum Seed {
     Demo,
     /// A file with these contents, to see what the app does with something that is no workspace.
     File(&'static str),
+    /// No `--workspace` at all: the app opens (or creates) its default workspace in the data
+    /// folder, which the harness points at the scratch folder.
+    DefaultWorkspace,
 }
 
 /// Field order matters for clean-up: the WebDriver session closes first, then tauri-driver
@@ -32,7 +35,7 @@ pub struct RunningApp {
     pub workspace: PathBuf,
     _driver: WebDriverServer,
     display: VirtualDisplay,
-    _scratch: TempDir,
+    scratch: TempDir,
 }
 
 impl RunningApp {
@@ -47,25 +50,30 @@ impl RunningApp {
     async fn start_unbounded(seed: Seed) -> Outcome<RunningApp> {
         let app_binary = PathBuf::from(env!("CARGO_BIN_EXE_sms-workbench"));
         let scratch = tempfile::Builder::new().prefix("smw-e2e-").tempdir()?;
-        let workspace = scratch.path().join("e2e.smw");
+        let mut workspace = scratch.path().join("e2e.smw");
+        let mut args = vec!["--workspace".to_string(), workspace.display().to_string()];
         match seed {
             Seed::Empty => {}
             Seed::Demo => write_demo_workspace(&workspace)?,
             Seed::File(contents) => std::fs::write(&workspace, contents)?,
+            Seed::DefaultWorkspace => {
+                // Where launch.rs puts it: $XDG_DATA_HOME/sms-workbench/default.smw.
+                workspace = scratch.path().join("data/sms-workbench/default.smw");
+                args.clear();
+            }
         }
         let display = VirtualDisplay::start()?;
         let driver = WebDriverServer::start(&display, scratch.path(), &artifacts_dir().join("tauri-driver.log"))?;
         eprintln!("e2e: Xvfb on {}, {}", display.name(), driver.describe());
         let mut capabilities = Map::new();
-        capabilities
-            .insert("tauri:options".into(), json!({ "application": app_binary, "args": ["--workspace", workspace] }));
+        capabilities.insert("tauri:options".into(), json!({ "application": app_binary, "args": args }));
         let client = ClientBuilder::native()
             .capabilities(capabilities)
             .connect(&driver.url())
             .await
             .map_err(|e| format!("no WebDriver session from {}: {e}", driver.describe()))?;
         eprintln!("e2e: WebDriver session open on {}", workspace.display());
-        let app = RunningApp { client, workspace, _driver: driver, display, _scratch: scratch };
+        let app = RunningApp { client, workspace, _driver: driver, display, scratch };
         // The UI is up once it shows one of its first screens: the board (tickets exist), the
         // empty-workspace offer (none yet) or the welcome screen (no workspace open). The first
         // WebKit start on a cold machine is slow; later waits are short.
@@ -76,6 +84,11 @@ impl RunningApp {
             .await
             .map_err(|e| format!("the UI never showed its first screen: {e}"))?;
         Ok(app)
+    }
+
+    /// The private folder of this run; the app's XDG config and data folders are inside it.
+    pub fn scratch_dir(&self) -> &Path {
+        self.scratch.path()
     }
 
     /// Saves a PNG of the screen under `target/e2e/`. Taken from the X server with ImageMagick

@@ -1,3 +1,4 @@
+mod default_workspace;
 mod incident_board;
 mod markup_is_inert;
 mod outside_changes;
