@@ -4,8 +4,13 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-/// The workspace the person asked for on the command line or in the environment.
+/// The workspace the person asked for on the command line or in the environment, made
+/// absolute so the title bar and the recent list name the same file from any folder.
 pub fn requested_workspace(args: impl IntoIterator<Item = OsString>, env_value: Option<OsString>) -> Option<PathBuf> {
+    named_workspace(args, env_value).map(|path| std::path::absolute(&path).unwrap_or(path))
+}
+
+fn named_workspace(args: impl IntoIterator<Item = OsString>, env_value: Option<OsString>) -> Option<PathBuf> {
     let mut args = args.into_iter().skip(1);
     while let Some(arg) = args.next() {
         if arg == "--workspace" {
@@ -39,5 +44,12 @@ mod tests {
         assert_eq!(requested_workspace(args(&["app"]), env), Some("/env.smw".into()));
         assert_eq!(requested_workspace(args(&["app"]), Some(OsString::new())), None);
         assert_eq!(requested_workspace(args(&["app"]), None), None);
+    }
+
+    #[test]
+    fn a_relative_path_becomes_absolute() {
+        let path = requested_workspace(args(&["app", "--workspace", "demo.smw"]), None).unwrap();
+        assert!(path.is_absolute());
+        assert!(path.ends_with("demo.smw"));
     }
 }

@@ -85,6 +85,7 @@ pub enum Intent {
 /// Opens or creates `path` off the UI thread, makes it the open workspace and tells every
 /// view to reload. On failure nothing changes.
 pub async fn switch_to(app: &AppHandle, path: PathBuf, intent: Intent) -> AppResult<WorkspaceInfo> {
+    let path = std::path::absolute(&path).unwrap_or(path);
     let opened = tauri::async_runtime::spawn_blocking(move || match intent {
         Intent::Open => Workspace::open(&path),
         Intent::Create => Workspace::create(&path),
