@@ -65,12 +65,15 @@ impl AppState {
         self.open.read().unwrap_or_else(|poisoned| poisoned.into_inner()).as_ref().map(|open| open.workspace.clone())
     }
 
-    /// Who the audit history names for the next write: the chosen person, or the desktop user.
-    pub fn actor(&self) -> Actor {
-        let open = self.open.read().unwrap_or_else(|poisoned| poisoned.into_inner());
-        match open.as_ref().and_then(|open| open.actor.as_ref()) {
-            Some(person) => Actor { id: Some(person.id), name: person.name.clone() },
-            None => Actor::system(&desktop_user()),
+    /// Who the audit history names for the next write: the person chosen in the app. Writes
+    /// are refused until one is chosen, so every entry names a person of the workspace.
+    pub fn actor(&self) -> AppResult<Actor> {
+        match self.actor_person() {
+            Some(person) => Ok(Actor { id: Some(person.id), name: person.name }),
+            None => Err(AppError::new(
+                "no_actor",
+                "Choose who is acting (a person of this workspace) before making changes.",
+            )),
         }
     }
 
@@ -146,8 +149,4 @@ impl AppState {
 /// The file name without `.smw`: what the title bar and the workspace menu show.
 fn display_name(path: &Path) -> String {
     path.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
-}
-
-fn desktop_user() -> String {
-    std::env::var("USER").ok().filter(|name| !name.is_empty()).unwrap_or_else(|| "desktop user".to_string())
 }

@@ -27,9 +27,20 @@ where
     tauri::async_runtime::spawn_blocking(move || work(&workspace)).await?.map_err(AppError::from)
 }
 
-/// Runs a write on a blocking thread with the acting person and the clock (the shell is where
-/// the time is read), then announces the change that `changed` describes from the result.
+/// Runs a write on a blocking thread as the person chosen in the app, with the clock (the
+/// shell is where the time is read), then announces the change `changed` describes.
 pub async fn write<T, F, C>(app: &AppHandle, work: F, changed: C) -> AppResult<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&Workspace, &Actor, Timestamp) -> Result<T, StoreError> + Send + 'static,
+    C: FnOnce(&T) -> WorkspaceChanged,
+{
+    let actor = app.state::<AppState>().actor()?;
+    write_as(app, actor, work, changed).await
+}
+
+/// [`write`] on behalf of a named actor rather than the chosen person (the demo generator).
+pub async fn write_as<T, F, C>(app: &AppHandle, actor: Actor, work: F, changed: C) -> AppResult<T>
 where
     T: Send + 'static,
     F: FnOnce(&Workspace, &Actor, Timestamp) -> Result<T, StoreError> + Send + 'static,
@@ -37,7 +48,6 @@ where
 {
     let state = app.state::<AppState>();
     let workspace = state.workspace()?;
-    let actor = state.actor();
     let handle = app.clone();
     let result = tauri::async_runtime::spawn_blocking(move || {
         let state = handle.state::<AppState>();

@@ -1,11 +1,11 @@
 //! Opening, creating and filling workspaces; choosing who acts; verifying the audit chain.
 
-use super::{read, write};
+use super::{read, write_as};
 use crate::error::AppResult;
 use crate::events::{announce, WorkspaceChanged};
 use crate::state::{AppState, WorkspaceInfo};
 use smw_core::views::VerifyReport;
-use smw_store::Workspace;
+use smw_store::{Actor, Workspace};
 use std::path::PathBuf;
 use std::sync::Arc;
 use tauri::{AppHandle, Manager};
@@ -52,9 +52,11 @@ pub async fn workspace_pick_create(app: AppHandle) -> AppResult<Option<Workspace
 /// Fills the open workspace with demo data; refused with `not_empty` when it has tickets.
 #[tauri::command]
 pub async fn workspace_load_demo(app: AppHandle) -> AppResult<WorkspaceInfo> {
-    // The demo writes as its own "demo generator" actor: the history shows where the data came from.
-    write(
+    // An empty workspace has no people to choose from yet: the demo writes as its own
+    // "demo generator" actor, so the history shows where the data came from.
+    write_as(
         &app,
+        Actor::system("demo generator"),
         |ws, _actor, now| smw_store::demo::generate(ws, now, smw_store::demo::DEFAULT_TICKETS, &mut |_| {}),
         |_| WorkspaceChanged::everything(false),
     )
