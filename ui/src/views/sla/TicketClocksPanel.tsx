@@ -76,7 +76,7 @@ export function TicketClocksPanel({ ticketKey }: { ticketKey: string }) {
       <div className="panel-body">
         {query.isPending && <p className="muted">Loading clocks…</p>}
         {query.error && <p className="field-error">{query.error.message}</p>}
-        {explanation === null && <p className="muted" data-testid="ticket-clocks-none">No SLA covers this ticket (no agreement for its service and caller’s customer).</p>}
+        {explanation === null && <p className="muted" data-testid="ticket-clocks-none">No SLA covers this ticket: none was in force for its customer and service on the day it was logged.</p>}
         {explanation && (
           <>
             <p className="clock-agreement">
