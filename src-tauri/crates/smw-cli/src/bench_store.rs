@@ -39,6 +39,9 @@ pub fn run(file: &Path, tickets: usize, comments_each: usize) -> CliResult {
     drop(ws);
 
     let started = Instant::now();
+    smw_store::verify_history(file)?;
+    let history_seconds = started.elapsed().as_secs_f64();
+    let started = Instant::now();
     let report = smw_store::verify(file)?;
     let verify_seconds = started.elapsed().as_secs_f64();
     if !report.ok {
@@ -86,6 +89,7 @@ pub fn run(file: &Path, tickets: usize, comments_each: usize) -> CliResult {
         "search_rare_term_hits": rare_hits,
         "search_common_term_ms_median": round3(search_common),
         "verify_seconds": round3(verify_seconds),
+        "verify_chain_and_records_seconds": round3(history_seconds),
     });
     println!("{}", serde_json::to_string_pretty(&figures).expect("json"));
     Ok(())

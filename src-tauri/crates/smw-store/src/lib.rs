@@ -29,6 +29,6 @@ mod write;
 pub use backup::restore;
 pub use error::{StoreError, StoreResult};
 pub use search::fts_query;
-pub use verify::verify;
+pub use verify::{verify, verify_history};
 pub use workspace::{Workspace, APPLICATION_ID};
 pub use write::Actor;

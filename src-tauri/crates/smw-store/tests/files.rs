@@ -82,3 +82,18 @@ fn restoring_a_non_workspace_leaves_the_target_as_it_was() {
     assert!(smw_store::restore(&junk, &path).is_err());
     assert_eq!(Workspace::open(&path).unwrap().ticket_count().unwrap(), 1);
 }
+
+#[test]
+fn a_scrambled_database_is_refused() {
+    let f = fixture();
+    incident(&f, "Mail down", "");
+    let path = f.path.clone();
+    drop(f.ws);
+    let mut bytes = std::fs::read(&path).unwrap();
+    // Keep the 100-byte header (so it still looks like SQLite), scramble the schema page.
+    for byte in bytes.iter_mut().take(4096).skip(100) {
+        *byte = 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    assert_eq!(Workspace::open(&path).err().unwrap().code(), "not_a_workspace");
+}
