@@ -3,8 +3,9 @@ import type { Customer } from "./Customer";
 import type { Group } from "./Group";
 import type { Person } from "./Person";
 import type { Service } from "./Service";
+import type { Supplier } from "./Supplier";
 
 /**
- * People, groups, services and customers: what the pickers offer.
+ * People, groups, services, customers and suppliers: what the pickers offer.
  */
-export type Directory = { people: Array<Person>, groups: Array<Group>, services: Array<Service>, customers: Array<Customer>, };
+export type Directory = { people: Array<Person>, groups: Array<Group>, services: Array<Service>, customers: Array<Customer>, suppliers: Array<Supplier>, };

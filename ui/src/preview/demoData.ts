@@ -67,7 +67,11 @@ export function demoDirectory(now: Date): Directory {
     service('SVC-000004', 'Laptop fleet'),
     service('SVC-000005', 'Public website'),
   ];
-  return { people, groups, services, customers };
+  const suppliers = [
+    record({ key: 'SUP-000001', name: 'Northlight Hosting', description: 'Data centre and hosting' }, at),
+    record({ key: 'SUP-000002', name: 'Ledgerline Software', description: 'Payroll vendor' }, at),
+  ];
+  return { people, groups, services, customers, suppliers };
 }
 
 type Seed = {

@@ -65,7 +65,7 @@ export class MockServiceLevels {
       { id: fakeId('ol'), key: 'OLA-000001', name: 'Network team support', group_id: directory.groups[1].id, service_id: services[1].id, calendar_id: this.calendars[0].id, targets: DEMO_TARGETS, valid_from: validFrom, ...stamp },
     ];
     this.contracts = [
-      { id: fakeId('uc'), key: 'UC-000001', name: 'Hosting provider', supplier_id: fakeId('su'), service_id: services[4].id, calendar_id: this.calendars[1].id, targets: DEMO_TARGETS.map((t) => ({ ...t, resolution_minutes: t.resolution_minutes * 2 })), valid_from: validFrom, ...stamp },
+      { id: fakeId('uc'), key: 'UC-000001', name: 'Hosting provider', supplier_id: directory.suppliers[0].id, service_id: services[4].id, calendar_id: this.calendars[1].id, targets: DEMO_TARGETS.map((t) => ({ ...t, resolution_minutes: t.resolution_minutes * 2 })), valid_from: validFrom, ...stamp },
     ];
   }
 

@@ -4,7 +4,7 @@ import { directory } from '../api/directory';
 import type { Directory } from '../bindings/Directory';
 import { queryKeys } from './queryKeys';
 
-const EMPTY: Directory = { people: [], groups: [], services: [], customers: [] };
+const EMPTY: Directory = { people: [], groups: [], services: [], customers: [], suppliers: [] };
 
 export type DirectoryLookup = Directory & {
   personName: (id?: string | null) => string | undefined;
@@ -26,7 +26,7 @@ function staffOf(people: Directory['people']): Directory['people'] {
   return staff.length > 0 ? staff : people;
 }
 
-/** People, groups, services and customers, with id → name lookups for display. */
+/** People, groups, services, customers and suppliers, with id → name lookups for display. */
 export function useDirectory(enabled = true): DirectoryLookup {
   const query = useQuery({ queryKey: queryKeys.directory, queryFn: directory, enabled });
   const data = query.data ?? EMPTY;

@@ -1,7 +1,7 @@
 //! Read models: what queries return to the UI and the CLI. Plain data, exported to TypeScript.
 
 use crate::audit::AuditEntry;
-use crate::catalogue::{Customer, Service};
+use crate::catalogue::{Customer, Service, Supplier};
 use crate::comment::Comment;
 use crate::directory::{Group, Person};
 use crate::ids::RecordKind;
@@ -137,7 +137,7 @@ pub struct SearchHit {
     pub updated_at: Timestamp,
 }
 
-/// People, groups, services and customers: what the pickers offer.
+/// People, groups, services, customers and suppliers: what the pickers offer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Directory {
@@ -145,6 +145,7 @@ pub struct Directory {
     pub groups: Vec<Group>,
     pub services: Vec<Service>,
     pub customers: Vec<Customer>,
+    pub suppliers: Vec<Supplier>,
 }
 
 /// One problem found by `verify`.

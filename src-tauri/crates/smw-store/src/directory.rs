@@ -7,7 +7,7 @@ use crate::workspace::Workspace;
 use crate::write::{Actor, WriteTx};
 use rusqlite::types::Value;
 use rusqlite::Row;
-use smw_core::catalogue::{Customer, Service};
+use smw_core::catalogue::{Customer, Service, Supplier};
 use smw_core::directory::{Group, GroupDraft, Person, PersonDraft};
 use smw_core::views::Directory;
 use smw_core::{RecordKind, Timestamp};
@@ -116,6 +116,7 @@ impl Workspace {
             groups: list_live::<Group>(&conn)?,
             services: list_live::<Service>(&conn)?,
             customers: list_live::<Customer>(&conn)?,
+            suppliers: list_live::<Supplier>(&conn)?,
         })
     }
 }

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { calendarsList, contractsList, olasList, slasList } from '../../api/serviceLevels';
 import type { AppError } from '../../api/types';
 import type { CalendarRecord } from '../../bindings/CalendarRecord';
-import type { Contract } from '../../bindings/Contract';
 import { useDirectory } from '../../state/useDirectory';
 import { slaQueryKeys } from '../sla/slaQueryKeys';
 import { AgreementEditor, KIND_NOUN } from './AgreementEditor';
@@ -16,22 +15,10 @@ const LIST = {
   contract: { key: slaQueryKeys.contracts, fetch: contractsList },
 } as const;
 
-/**
- * The workspace has no supplier list command yet, so the suppliers offered are those already
- * under contract (named after their contract); a new supplier comes in through the CLI or import.
- */
-function knownSuppliers(contracts: Contract[]) {
-  const seen = new Map<string, string>();
-  for (const contract of contracts) if (!seen.has(contract.supplier_id)) seen.set(contract.supplier_id, `Supplier of ${contract.name}`);
-  return [...seen].map(([id, name]) => ({ id, name }));
-}
-
 export function AgreementsTab({ kind }: { kind: AgreementKind }) {
   const directory = useDirectory();
   const list = useQuery<Agreement[], AppError>({ queryKey: LIST[kind].key, queryFn: LIST[kind].fetch as () => Promise<Agreement[]> });
   const calendars = useQuery<CalendarRecord[], AppError>({ queryKey: slaQueryKeys.calendars, queryFn: calendarsList });
-  const contracts = useQuery<Contract[], AppError>({ queryKey: slaQueryKeys.contracts, queryFn: contractsList, enabled: kind === 'contract' });
-  const suppliers = useMemo(() => knownSuppliers(contracts.data ?? []), [contracts.data]);
   const [selected, setSelected] = useState<string | null>(null);
   const records = list.data ?? [];
   const key = selected ?? records[0]?.key ?? 'new';
@@ -55,7 +42,7 @@ export function AgreementsTab({ kind }: { kind: AgreementKind }) {
         record={record}
         directory={directory}
         calendars={calendars.data ?? []}
-        suppliers={suppliers}
+        suppliers={directory.suppliers}
         onSaved={setSelected}
       />
     </div>
