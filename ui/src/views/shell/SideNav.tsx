@@ -14,9 +14,6 @@ const SERVICE_LEVEL_ITEMS: NavItem[] = [
   { id: 'catalogue', label: 'Catalogue', route: { view: 'catalogue', tab: 'services' }, matches: ['catalogue'] },
 ];
 
-// Areas of later issues, shown so the navigation does not reshuffle when they arrive.
-const LATER = ['Changes'];
-
 export function SideNav({ route }: { route: Route }) {
   return (
     <nav className="side-nav" aria-label="Main">
@@ -31,12 +28,6 @@ export function SideNav({ route }: { route: Route }) {
       {ITEMS.map((item) => <NavLink key={item.id} item={item} route={route} />)}
       <div className="side-nav-section">Service levels</div>
       {SERVICE_LEVEL_ITEMS.map((item) => <NavLink key={item.id} item={item} route={route} />)}
-      <div className="side-nav-section">Coming later</div>
-      {LATER.map((label) => (
-        <span key={label} className="side-nav-item disabled" aria-disabled="true">
-          {label}
-        </span>
-      ))}
     </nav>
   );
 }
