@@ -67,7 +67,7 @@ impl Stored for Service {
     }
 }
 
-/// Customers and suppliers share a shape: name and description.
+/// Customers, suppliers and groups share a shape: name and description.
 macro_rules! stored_party {
     ($type:ty, $table:literal, $noun:literal) => {
         impl Stored for $type {
@@ -104,6 +104,8 @@ macro_rules! stored_party {
         }
     };
 }
+
+pub(crate) use stored_party;
 
 stored_party!(Customer, "customers", "customer");
 stored_party!(Supplier, "suppliers", "supplier");

@@ -1,5 +1,6 @@
 //! People and groups, and the directory the pickers show.
 
+use crate::catalogue::stored_party;
 use crate::columns::*;
 use crate::error::StoreResult;
 use crate::stored::{list_live, require_ref, Stored};
@@ -59,38 +60,7 @@ impl Stored for Person {
     }
 }
 
-impl Stored for Group {
-    const TABLE: &'static str = "groups";
-    const NOUN: &'static str = "group";
-    const COLUMNS: &'static [&'static str] =
-        &["id", "key", "name", "description", "created_at", "updated_at", "deleted_at", "version"];
-
-    fn values(&self) -> Vec<Value> {
-        vec![
-            uuid(self.id),
-            text(&self.key),
-            text(&self.name),
-            text(&self.description),
-            ts(self.created_at),
-            ts(self.updated_at),
-            opt_ts(self.deleted_at),
-            int(self.version),
-        ]
-    }
-
-    fn from_row(row: &Row) -> rusqlite::Result<Self> {
-        Ok(Group {
-            id: get_uuid(row, 0)?,
-            key: get(row, 1)?,
-            name: get(row, 2)?,
-            description: get(row, 3)?,
-            created_at: get_ts(row, 4)?,
-            updated_at: get_ts(row, 5)?,
-            deleted_at: get_opt_ts(row, 6)?,
-            version: get(row, 7)?,
-        })
-    }
-}
+stored_party!(Group, "groups", "group");
 
 impl Workspace {
     pub fn person_create(&self, actor: &Actor, now: Timestamp, draft: PersonDraft) -> StoreResult<Person> {
