@@ -51,6 +51,10 @@ summary() {
   printf '\n==================== summary ====================\n'
   printf '%s\n' "${results[@]}"
   printf 'total: %ss\n' "$(( $(date +%s) - started_all ))"
+  local passed failed_steps
+  passed=$(printf '%s\n' "${results[@]}" | grep -c '^PASS' || true)
+  failed_steps=$(printf '%s\n' "${results[@]}" | grep -c -v '^PASS' || true)
+  printf 'steps: %s passed, %s failed\n' "$passed" "$failed_steps"
 }
 
 if ! run "install dependencies" scripts/install-deps.sh; then
