@@ -29,6 +29,10 @@ impl WebDriverServer {
             .env("XDG_CONFIG_HOME", xdg_root.join("config"))
             .env("XDG_DATA_HOME", xdg_root.join("data"))
             .env("XDG_CACHE_HOME", xdg_root.join("cache"))
+            // No session bus: otherwise X11 autolaunch starts a D-Bus daemon (and the at-spi
+            // accessibility bus on it) that outlive every run. The app needs neither.
+            .env("DBUS_SESSION_BUS_ADDRESS", "disabled:")
+            .env("NO_AT_BRIDGE", "1")
             .env_remove("SMW_WORKSPACE")
             .env_remove("WAYLAND_DISPLAY")
             .stdin(Stdio::null())
