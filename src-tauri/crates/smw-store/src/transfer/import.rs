@@ -83,8 +83,8 @@ impl Workspace {
     ) -> StoreResult<u64> {
         let records = {
             let mut conn = self.writer();
-            conn.execute_batch(&format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}"))?;
             let result = load(&mut conn, input, progress);
+            // `load` enlarged the page cache for the import; back to SQLite's default.
             conn.execute_batch("PRAGMA cache_size = -2000")?;
             result?
         };
