@@ -19,6 +19,13 @@ pub const GENESIS_HASH: &str = "000000000000000000000000000000000000000000000000
 
 /// Fields that change with every revision; the digest covers them, the change list skips them.
 const BOOKKEEPING_FIELDS: [&str; 2] = ["updated_at", "version"];
+/// Fields a record is born with and never changes, which its create entry already names as
+/// `record_id`, `record_key` and `at`; repeating them would add a tenth to the audit log.
+const IDENTITY_FIELDS: [&str; 3] = ["id", "key", "created_at"];
+
+fn listed(field: &str) -> bool {
+    !BOOKKEEPING_FIELDS.contains(&field) && !IDENTITY_FIELDS.contains(&field)
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
@@ -82,26 +89,75 @@ pub struct EntryFields<'a> {
 
 impl EntryFields<'_> {
     pub fn hash(&self) -> String {
+        hex(&self.hash_bytes())
+    }
+
+    /// Whether `stored` (64 hex digits) is this entry's hash; checks a chain without allocating.
+    pub fn hash_matches(&self, stored: &str) -> bool {
+        decode_hex32(stored) == Some(self.hash_bytes())
+    }
+
+    fn hash_bytes(&self) -> [u8; 32] {
         let mut hasher = Sha256::new();
-        let seq = self.seq.to_string();
+        let mut digits = [0u8; 20];
         for field in [
-            seq.as_str(),
-            self.at,
-            self.actor_id,
-            self.actor,
-            self.action,
-            self.record_kind,
-            self.record_id,
-            self.record_key,
-            self.changes,
-            self.row_digest,
-            self.prev_hash,
+            decimal(self.seq, &mut digits),
+            self.at.as_bytes(),
+            self.actor_id.as_bytes(),
+            self.actor.as_bytes(),
+            self.action.as_bytes(),
+            self.record_kind.as_bytes(),
+            self.record_id.as_bytes(),
+            self.record_key.as_bytes(),
+            self.changes.as_bytes(),
+            self.row_digest.as_bytes(),
+            self.prev_hash.as_bytes(),
         ] {
             hasher.update((field.len() as u32).to_le_bytes());
-            hasher.update(field.as_bytes());
+            hasher.update(field);
         }
-        hex(&hasher.finalize())
+        hasher.finalize().into()
     }
+}
+
+/// `n` in decimal, as `n.to_string()` writes it, in `buf`.
+fn decimal(n: i64, buf: &mut [u8; 20]) -> &[u8] {
+    let negative = n < 0;
+    let mut rest = n.unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if negative {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    &buf[at..]
+}
+
+/// Parses a SHA-256 digest written, as the workbench writes it, in 64 lowercase hex digits.
+pub fn decode_hex32(text: &str) -> Option<[u8; 32]> {
+    fn nibble(c: u8) -> Option<u8> {
+        match c {
+            b'0'..=b'9' => Some(c - b'0'),
+            b'a'..=b'f' => Some(c - b'a' + 10),
+            _ => None,
+        }
+    }
+    let bytes = text.as_bytes();
+    if bytes.len() != 64 {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = nibble(bytes[2 * i])? << 4 | nibble(bytes[2 * i + 1])?;
+    }
+    Some(out)
 }
 
 /// SHA-256 of a record's canonical JSON, as lowercase hex.
@@ -128,13 +184,14 @@ impl std::io::Write for DigestWriter<'_> {
 }
 
 /// The fields that differ between two revisions, as `{field: [before, after]}`.
-/// A create has no `before`: every field is listed with `null` before it.
+/// A create has no `before`: every field is listed with `null` before it, except the
+/// identity fields, which the entry names itself.
 pub fn changes<R: Serialize>(before: Option<&R>, after: &R) -> Map<String, Value> {
     let after = to_object(after);
     let before = before.map(to_object).unwrap_or_default();
     let mut changed = Map::new();
     for (field, new) in &after {
-        if BOOKKEEPING_FIELDS.contains(&field.as_str()) {
+        if !listed(field) {
             continue;
         }
         let old = before.get(field).unwrap_or(&Value::Null);
@@ -143,7 +200,7 @@ pub fn changes<R: Serialize>(before: Option<&R>, after: &R) -> Map<String, Value
         }
     }
     for (field, old) in &before {
-        if !after.contains_key(field) && !BOOKKEEPING_FIELDS.contains(&field.as_str()) {
+        if !after.contains_key(field) && listed(field) {
             changed.insert(field.clone(), Value::Array(vec![old.clone(), Value::Null]));
         }
     }
@@ -170,6 +227,19 @@ pub fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_and_hex_match_the_standard_forms() {
+        let mut buf = [0u8; 20];
+        for n in [0, 7, 42, 1_000_000, i64::MAX, -3, i64::MIN] {
+            assert_eq!(decimal(n, &mut buf), n.to_string().as_bytes());
+        }
+        let digest = [0xabu8; 32];
+        assert_eq!(decode_hex32(&hex(&digest)), Some(digest));
+        assert_eq!(decode_hex32(&hex(&digest).to_uppercase()), None);
+        assert_eq!(decode_hex32("ab"), None);
+        assert_eq!(decode_hex32(&"g".repeat(64)), None);
+    }
     use serde_json::json;
 
     fn fields<'a>(changes: &'a str, prev: &'a str) -> EntryFields<'a> {
@@ -217,5 +287,18 @@ mod tests {
         assert_eq!(Value::Object(diff), json!({"status": ["new", "assigned"], "assignee": ["ada", null]}));
         let created = changes(None, &after);
         assert_eq!(created.get("title"), Some(&json!([null, "a"])));
+    }
+
+    #[test]
+    fn a_create_leaves_out_what_its_entry_names() {
+        #[derive(Serialize)]
+        struct Row {
+            id: &'static str,
+            key: &'static str,
+            title: &'static str,
+            created_at: &'static str,
+        }
+        let row = Row { id: "0192", key: "INC-000001", title: "Mail down", created_at: "2026-05-04T09:00:00.000Z" };
+        assert_eq!(Value::Object(changes(None, &row)), json!({"title": [null, "Mail down"]}));
     }
 }

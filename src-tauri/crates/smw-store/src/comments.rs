@@ -60,13 +60,7 @@ impl Stored for Comment {
     }
 
     fn searchable(&self) -> Option<Searchable<'_>> {
-        // The owner kind is resolved when a hit is shown; tickets are by far the common case.
-        Some(Searchable {
-            title: "",
-            body: self.body.as_str().into(),
-            owner_id: self.parent_id,
-            owner_kind: RecordKind::Incident,
-        })
+        Some(Searchable { title: "", body: self.body.as_str().into() })
     }
 }
 

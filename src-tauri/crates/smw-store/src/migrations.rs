@@ -12,6 +12,11 @@ pub struct Migration {
 pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, name: "initial", sql: include_str!("migrations/0001_initial.sql") },
     Migration { version: 2, name: "service_levels", sql: include_str!("migrations/0002_service_levels.sql") },
+    Migration {
+        version: 3,
+        name: "search_by_audit_entry",
+        sql: concat!(include_str!("migrations/0003_search_by_audit_entry.sql"), include_str!("sql/search_fill.sql")),
+    },
 ];
 
 pub fn latest_version() -> i64 {

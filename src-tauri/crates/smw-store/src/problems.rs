@@ -84,7 +84,7 @@ impl Stored for Problem {
     fn searchable(&self) -> Option<Searchable<'_>> {
         // Root cause and workaround are what a person searching for a known error types.
         let body = format!("{}\n{}\n{}", self.description, self.root_cause, self.workaround);
-        Some(Searchable { title: &self.title, body: body.into(), owner_id: self.id, owner_kind: RecordKind::Problem })
+        Some(Searchable { title: &self.title, body: body.into() })
     }
 }
 

@@ -2,9 +2,12 @@
 //! comment bodies.
 //!
 //! Ranking: a term with few hits is ranked by relevance (bm25); a very common one by recency,
-//! because scoring a million hits to show twenty is what makes search slow. Every (re)indexed
-//! document gets a new, larger doc number, so "most recent first" is a backwards walk of the
-//! index and costs the same whatever the number of hits.
+//! because scoring a million hits to show twenty is what makes search slow.
+//!
+//! A document's number (its FTS5 rowid) is the number of the audit entry that last wrote its
+//! record. That makes "most recent first" a backwards walk of the index, costing the same
+//! whatever the number of hits, and lets a hit find its record through the audit log, with no
+//! table of its own to write and check for every record.
 
 use crate::error::{StoreError, StoreResult};
 use crate::stored::Stored;
@@ -20,40 +23,37 @@ const RELEVANCE_WINDOW: usize = 100;
 const SNIPPET_CHARS: usize = 160;
 const MAX_TERMS: usize = 16;
 
-/// Brings the index in step with a record just written (inserted, updated or tombstoned).
-pub(crate) fn reindex<R: Stored>(conn: &Connection, record: &R) -> StoreResult<()> {
-    if record.searchable().is_none() {
-        return Ok(());
-    }
-    let old: Option<i64> = conn
-        .prepare_cached("SELECT doc FROM search_docs WHERE record_id = ?1")?
-        .query_row([record.id().to_string()], |row| row.get(0))
-        .optional()?;
-    if let Some(doc) = old {
-        conn.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?.execute([doc])?;
-        conn.prepare_cached("DELETE FROM search_docs WHERE doc = ?1")?.execute([doc])?;
-    }
-    index_new(conn, record)
+/// Indexes every live record from the tables into the empty index, as one bulk load: FTS5
+/// keeps more pending text in memory and merges nothing until the end, then its usual
+/// settings (SQLite's defaults) come back.
+pub(crate) fn fill(conn: &Connection) -> StoreResult<()> {
+    let set = |name: &str, value: i64| {
+        conn.execute("INSERT INTO search_index (search_index, rank) VALUES (?1, ?2)", rusqlite::params![name, value])
+    };
+    set("hashsize", 256 * 1024 * 1024)?;
+    set("automerge", 0)?;
+    conn.execute_batch(include_str!("sql/search_fill.sql"))?;
+    set("hashsize", 1024 * 1024)?;
+    set("automerge", 4)?;
+    Ok(())
 }
 
-/// Indexes a record that is not in the index yet (a new one, or one just removed from it).
-pub(crate) fn index_new<R: Stored>(conn: &Connection, record: &R) -> StoreResult<()> {
-    let Some(text) = record.searchable() else { return Ok(()) };
-    if record.deleted_at().is_some() {
-        return Ok(());
+/// Brings the index in step with a record about to be written by audit entry `entry`:
+/// `before` is the revision it replaces (indexed under its own latest entry), if any.
+pub(crate) fn reindex<R: Stored>(conn: &Connection, before: Option<&R>, after: &R, entry: i64) -> StoreResult<()> {
+    let Some(text) = after.searchable() else { return Ok(()) };
+    if let Some(before) = before.filter(|b| b.deleted_at().is_none()) {
+        let old: Option<i64> = conn
+            .prepare_cached("SELECT max(seq) FROM audit_log WHERE record_id = ?1")?
+            .query_row([before.id().to_string()], |row| row.get(0))?;
+        if let Some(doc) = old {
+            conn.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?.execute([doc])?;
+        }
     }
-    conn.prepare_cached(
-        "INSERT INTO search_docs (record_id, record_kind, owner_id, owner_kind) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(rusqlite::params![
-        record.id().to_string(),
-        record.kind().as_str(),
-        text.owner_id.to_string(),
-        text.owner_kind.as_str()
-    ])?;
-    let doc = conn.last_insert_rowid();
-    conn.prepare_cached("INSERT INTO search_index (rowid, title, body) VALUES (?1, ?2, ?3)")?
-        .execute(rusqlite::params![doc, text.title, text.body.as_ref()])?;
+    if after.deleted_at().is_none() {
+        conn.prepare_cached("INSERT INTO search_index (rowid, title, body) VALUES (?1, ?2, ?3)")?
+            .execute(rusqlite::params![entry, text.title, text.body.as_ref()])?;
+    }
     Ok(())
 }
 
@@ -98,8 +98,14 @@ pub(crate) fn owner_hits(
     let (hits, common) = ranked_docs(conn, &query)?;
     let mut owners = Vec::new();
     let mut seen = HashSet::new();
-    let mut resolve =
-        conn.prepare_cached("SELECT record_id, record_kind, owner_id, owner_kind FROM search_docs WHERE doc = ?1")?;
+    // A comment's hit leads to its parent; the owner kind of a comment is resolved when the
+    // hit is shown (tickets are by far the common case).
+    let mut resolve = conn.prepare_cached(
+        "SELECT a.record_id, a.record_kind, coalesce(c.parent_id, a.record_id),
+                CASE a.record_kind WHEN 'comment' THEN 'incident' ELSE a.record_kind END
+         FROM audit_log a LEFT JOIN comments c ON a.record_kind = 'comment' AND c.id = a.record_id
+         WHERE a.seq = ?1",
+    )?;
     let mut consider = |doc: i64, owners: &mut Vec<_>| -> StoreResult<()> {
         let row: (String, String, String, String) =
             resolve.query_row([doc], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;

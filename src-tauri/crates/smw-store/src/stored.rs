@@ -4,7 +4,7 @@
 use crate::error::{StoreError, StoreResult};
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, OptionalExtension, Row};
-use smw_core::{Record, RecordKind};
+use smw_core::Record;
 use uuid::Uuid;
 
 pub trait Stored: Record {
@@ -22,13 +22,11 @@ pub trait Stored: Record {
     }
 }
 
-/// What the search index keeps of a record: its text, and the record a hit leads to
-/// (a comment's hit leads to its ticket).
+/// The text the search index keeps of a record (sql/search_fill.sql builds the same text
+/// from the tables).
 pub struct Searchable<'a> {
     pub title: &'a str,
     pub body: std::borrow::Cow<'a, str>,
-    pub owner_id: Uuid,
-    pub owner_kind: RecordKind,
 }
 
 /// The SQL for a family, built once per table and kept: building it per row showed up in

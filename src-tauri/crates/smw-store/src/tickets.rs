@@ -114,12 +114,7 @@ impl Stored for Ticket {
     }
 
     fn searchable(&self) -> Option<Searchable<'_>> {
-        Some(Searchable {
-            title: &self.title,
-            body: self.description.as_str().into(),
-            owner_id: self.id,
-            owner_kind: self.kind.record_kind(),
-        })
+        Some(Searchable { title: &self.title, body: self.description.as_str().into() })
     }
 }
 

@@ -154,7 +154,7 @@ fn walk_chain(conn: &Connection, findings: &mut Findings) -> StoreResult<(i64, H
                 Some(seq),
             );
         }
-        if fields.hash() != stored_hash {
+        if !fields.hash_matches(stored_hash) {
             findings.add(
                 "entry_altered",
                 format!("audit entry #{seq} ({}) was altered: its content no longer matches its hash", key()),
@@ -162,13 +162,14 @@ fn walk_chain(conn: &Connection, findings: &mut Findings) -> StoreResult<(i64, H
                 Some(seq),
             );
         }
-        match (fields.record_id.parse::<Uuid>(), crate::columns::decode_digest(fields.row_digest)) {
+        match (fields.record_id.parse::<Uuid>(), smw_core::audit::decode_hex32(fields.row_digest)) {
             (Ok(id), Some(digest)) => {
                 expected.insert(id, Expected { digest, seq });
             }
             _ => findings.add("entry_malformed", format!("audit entry #{seq} is malformed"), Some(key()), Some(seq)),
         }
-        previous_hash = stored_hash.to_string();
+        previous_hash.clear();
+        previous_hash.push_str(stored_hash);
         next_seq = seq + 1;
     }
     Ok((count, expected))
@@ -179,7 +180,7 @@ fn compare<R: Stored>(
     expected: &mut HashMap<Uuid, Expected>,
     findings: &mut Findings,
 ) -> StoreResult<i64> {
-    let mut stmt = conn.prepare(&select_sql::<R>())?;
+    let mut stmt = conn.prepare(select_sql::<R>())?;
     let mut rows = stmt.query([])?;
     let mut count = 0;
     while let Some(row) = rows.next()? {

@@ -17,8 +17,10 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// read never waits for a write (WAL) and writes are serialised in-process.
 pub struct Workspace {
     path: PathBuf,
-    writer: Mutex<Connection>,
+    // Fields drop in order: the read-write connection must close last, because only it can
+    // checkpoint the write-ahead log into the file and remove it on the way out.
     reader: Mutex<Connection>,
+    writer: Mutex<Connection>,
 }
 
 impl Workspace {
@@ -54,7 +56,7 @@ impl Workspace {
         let reader =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         reader.busy_timeout(BUSY_TIMEOUT)?;
-        Ok(Workspace { path: path.to_path_buf(), writer: Mutex::new(writer), reader: Mutex::new(reader) })
+        Ok(Workspace { path: path.to_path_buf(), reader: Mutex::new(reader), writer: Mutex::new(writer) })
     }
 
     pub fn path(&self) -> &Path {

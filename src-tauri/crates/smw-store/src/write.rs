@@ -88,16 +88,16 @@ impl<'c> WriteTx<'c> {
     }
 
     pub fn insert<R: Stored>(&mut self, record: &R) -> StoreResult<()> {
-        self.tx.prepare_cached(&insert_sql::<R>())?.execute(bind_values(record.values()))?;
-        search::index_new(&self.tx, record)?;
+        self.tx.prepare_cached(insert_sql::<R>())?.execute(bind_values(record.values()))?;
+        search::reindex(&self.tx, None, record, self.head.seq + 1)?;
         self.audit(AuditAction::Create, None, record)
     }
 
     /// Stores a new revision of `record`; `before` is the revision it replaces.
     pub fn update<R: Stored>(&mut self, before: &R, record: &mut R) -> StoreResult<()> {
         record.touch(self.now);
-        self.tx.prepare_cached(&update_sql::<R>())?.execute(bind_values(record.values()))?;
-        search::reindex(&self.tx, record)?;
+        self.tx.prepare_cached(update_sql::<R>())?.execute(bind_values(record.values()))?;
+        search::reindex(&self.tx, Some(before), record, self.head.seq + 1)?;
         let action = if record.deleted_at().is_some() && before.deleted_at().is_none() {
             AuditAction::Delete
         } else {

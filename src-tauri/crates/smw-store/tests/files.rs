@@ -97,3 +97,15 @@ fn a_scrambled_database_is_refused() {
     std::fs::write(&path, &bytes).unwrap();
     assert_eq!(Workspace::open(&path).err().unwrap().code(), "not_a_workspace");
 }
+
+#[test]
+fn closing_a_workspace_folds_its_write_ahead_log_into_the_file() {
+    let f = fixture();
+    let t = incident(&f, "Mail down", "");
+    assert_eq!(f.ws.ticket_get(&t.key).unwrap(), t, "the read connection has been used");
+    let wal = f.path.with_extension("smw-wal");
+    assert!(wal.exists(), "writes go to the log first");
+    drop(f.ws);
+    assert!(!wal.exists(), "a closed workspace is one file");
+    assert!(smw_store::verify(&f.path).unwrap().ok);
+}

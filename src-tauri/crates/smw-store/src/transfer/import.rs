@@ -44,8 +44,8 @@ trait Insertable: Send {
 
 impl<R: Stored> Insertable for R {
     fn insert(&self, conn: &Connection) -> StoreResult<()> {
-        conn.prepare_cached(&insert_sql::<R>())?.execute(bind_values(self.values()))?;
-        crate::search::index_new(conn, self)
+        conn.prepare_cached(insert_sql::<R>())?.execute(bind_values(self.values()))?;
+        Ok(())
     }
 
     fn describe(&self) -> String {
@@ -83,7 +83,7 @@ impl Workspace {
     ) -> StoreResult<u64> {
         let records = {
             let mut conn = self.writer();
-            let result = load(&mut conn, input, progress);
+            let result = load(&mut conn, input, progress, &|_| Ok(()));
             // `load` enlarged the page cache for the import; back to SQLite's default.
             conn.execute_batch("PRAGMA cache_size = -2000")?;
             result?
@@ -93,11 +93,14 @@ impl Workspace {
     }
 }
 
-/// Loads an export into the empty workspace behind `conn` in one transaction.
+/// Loads an export into the empty workspace behind `conn` in one transaction, which ends by
+/// running `before_index` (the caller's last steps, such as rebuilding indexes it dropped) and
+/// filling the search index from the loaded tables.
 pub(super) fn load(
     conn: &mut Connection,
     input: &mut (dyn BufRead + Send),
     progress: &mut dyn FnMut(u64),
+    before_index: &dyn Fn(&Connection) -> StoreResult<()>,
 ) -> StoreResult<u64> {
     let has_history: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM audit_log)", [], |row| row.get(0))?;
     if has_history {
@@ -115,6 +118,8 @@ pub(super) fn load(
         written?;
         Ok::<_, StoreError>(records)
     })?;
+    before_index(&tx)?;
+    crate::search::fill(&tx)?;
     tx.commit()?;
     Ok(records)
 }
@@ -192,14 +197,14 @@ fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) 
         } else if let Some(counter) = line.counter {
             Item::Counter(counter)
         } else if let Some(entry) = line.audit {
-            if entry.prev_hash != previous_hash || entry.fields().hash() != entry.hash {
+            if entry.prev_hash != previous_hash || !entry.fields().hash_matches(&entry.hash) {
                 return Err(bad(
                     line_no,
                     format!("audit entry #{}: the chain is broken here (edited or out of order)", entry.seq),
                 ));
             }
             let id: Uuid = entry.record_id.parse().map_err(|_| bad(line_no, "audit: record_id is not a UUID"))?;
-            let digest = crate::columns::decode_digest(&entry.row_digest)
+            let digest = smw_core::audit::decode_hex32(&entry.row_digest)
                 .ok_or_else(|| bad(line_no, "audit: row_digest is not a SHA-256"))?;
             latest.insert(id, digest);
             previous_hash.clone_from(&entry.hash);

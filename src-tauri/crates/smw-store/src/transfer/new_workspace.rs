@@ -49,10 +49,13 @@ fn build(
     let mut conn = Connection::open(staging)?;
     conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")?;
     let indexes = drop_secondary_indexes(&conn)?;
-    let records = super::import::load(&mut conn, input, progress)?;
-    for sql in indexes {
-        conn.execute_batch(&sql)?;
-    }
+    let recreate = |conn: &Connection| -> StoreResult<()> {
+        for sql in &indexes {
+            conn.execute_batch(sql)?;
+        }
+        Ok(())
+    };
+    let records = super::import::load(&mut conn, input, progress, &recreate)?;
     // Back to the workspace's normal, durable settings before the file is handed over.
     conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA journal_mode = WAL;")?;
     conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
