@@ -92,16 +92,17 @@ impl EntryFields<'_> {
         hex(&self.hash_bytes())
     }
 
-    /// Whether `stored` (64 hex digits) is this entry's hash; checks a chain without allocating.
+    /// Whether `stored` (64 hex digits) is this entry's hash, compared as bytes rather than
+    /// by formatting the computed hash as text.
     pub fn hash_matches(&self, stored: &str) -> bool {
         decode_hex32(stored) == Some(self.hash_bytes())
     }
 
     fn hash_bytes(&self) -> [u8; 32] {
         let mut hasher = Sha256::new();
-        let mut digits = [0u8; 20];
+        let seq = self.seq.to_string();
         for field in [
-            decimal(self.seq, &mut digits),
+            seq.as_bytes(),
             self.at.as_bytes(),
             self.actor_id.as_bytes(),
             self.actor.as_bytes(),
@@ -118,26 +119,6 @@ impl EntryFields<'_> {
         }
         hasher.finalize().into()
     }
-}
-
-/// `n` in decimal, as `n.to_string()` writes it, in `buf`.
-fn decimal(n: i64, buf: &mut [u8; 20]) -> &[u8] {
-    let negative = n < 0;
-    let mut rest = n.unsigned_abs();
-    let mut at = buf.len();
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    if negative {
-        at -= 1;
-        buf[at] = b'-';
-    }
-    &buf[at..]
 }
 
 /// Parses a SHA-256 digest written, as the workbench writes it, in 64 lowercase hex digits.
@@ -229,11 +210,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn decimals_and_hex_match_the_standard_forms() {
-        let mut buf = [0u8; 20];
-        for n in [0, 7, 42, 1_000_000, i64::MAX, -3, i64::MIN] {
-            assert_eq!(decimal(n, &mut buf), n.to_string().as_bytes());
-        }
+    fn digests_decode_only_from_lowercase_hex() {
         let digest = [0xabu8; 32];
         assert_eq!(decode_hex32(&hex(&digest)), Some(digest));
         assert_eq!(decode_hex32(&hex(&digest).to_uppercase()), None);

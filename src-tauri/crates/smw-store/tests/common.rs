@@ -56,3 +56,11 @@ pub fn tamper(f: &Fixture, sql: &str) {
     let conn = rusqlite::Connection::open(&f.path).unwrap();
     conn.execute_batch(sql).unwrap();
 }
+
+/// A workspace file as version `version` of the schema left it, open for raw edits.
+pub fn file_at_version(path: &std::path::Path, version: i64) -> rusqlite::Connection {
+    let mut conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch(&format!("PRAGMA application_id = {}", smw_store::APPLICATION_ID)).unwrap();
+    smw_store::migrations::migrate_to(&mut conn, version).unwrap();
+    conn
+}

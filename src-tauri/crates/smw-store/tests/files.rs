@@ -2,8 +2,8 @@
 
 mod common;
 use common::*;
-use smw_store::migrations::{latest_version, migrate_to};
-use smw_store::{StoreError, Workspace, APPLICATION_ID};
+use smw_store::migrations::latest_version;
+use smw_store::{StoreError, Workspace};
 
 #[test]
 fn a_text_file_is_refused_and_left_alone() {
@@ -41,11 +41,7 @@ fn an_older_file_is_backed_up_then_migrated() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.smw");
     let older = latest_version() - 1;
-    {
-        let mut conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}")).unwrap();
-        migrate_to(&mut conn, older).unwrap();
-    }
+    drop(file_at_version(&path, older));
     let ws = Workspace::open(&path).unwrap();
     assert_eq!(ws.schema_version().unwrap(), latest_version());
     let backup = path.with_extension(format!("v{older}.bak"));

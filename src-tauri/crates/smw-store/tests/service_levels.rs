@@ -298,13 +298,11 @@ fn the_consistency_check_flags_weak_underpinning_and_services_without_sla() {
 
 #[test]
 fn a_version_1_file_is_backed_up_and_migrated() {
-    use smw_store::migrations::{latest_version, migrate_to};
+    use smw_store::migrations::latest_version;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v1.smw");
     {
-        let mut conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(&format!("PRAGMA application_id = {}", smw_store::APPLICATION_ID)).unwrap();
-        migrate_to(&mut conn, 1).unwrap();
+        let conn = file_at_version(&path, 1);
         conn.execute(
             "INSERT INTO customers (id, key, name, description, created_at, updated_at, version)
              VALUES ('0192b3c4-0000-7000-8000-000000000001', 'CUS-000001', 'Finance', '', ?1, ?1, 1)",
