@@ -67,11 +67,7 @@ impl RunningApp {
         eprintln!("e2e: Xvfb on {}, {}", display.name(), driver.describe());
         let mut capabilities = Map::new();
         capabilities.insert("tauri:options".into(), json!({ "application": app_binary, "args": args }));
-        let client = ClientBuilder::native()
-            .capabilities(capabilities)
-            .connect(&driver.url())
-            .await
-            .map_err(|e| format!("no WebDriver session from {}: {e}", driver.describe()))?;
+        let client = open_session(&driver, capabilities).await?;
         eprintln!("e2e: WebDriver session open on {}", workspace.display());
         let app = RunningApp { client, workspace, _driver: driver, display, scratch };
         // The UI is up once it shows one of its first screens: the board (tickets exist), the
@@ -132,6 +128,23 @@ impl RunningApp {
 }
 
 /// `target/e2e/`: screenshots and logs of the last run (the README uses the board screenshot).
+/// Opens the WebDriver session. On a cold machine tauri-driver can accept the request
+/// before its WebKitWebDriver listens and then drop it, so a refused request is retried for a
+/// while (the caller bounds the whole start).
+async fn open_session(driver: &WebDriverServer, capabilities: Map<String, Value>) -> Outcome<Client> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        match ClientBuilder::native().capabilities(capabilities.clone()).connect(&driver.url()).await {
+            Ok(client) => return Ok(client),
+            Err(e) if std::time::Instant::now() < deadline => {
+                eprintln!("e2e: no WebDriver session yet ({e}); retrying");
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+            Err(e) => return Err(format!("no WebDriver session from {}: {e}", driver.describe()).into()),
+        }
+    }
+}
+
 pub fn artifacts_dir() -> PathBuf {
     let app_binary = PathBuf::from(env!("CARGO_BIN_EXE_sms-workbench"));
     let target = app_binary.parent().and_then(Path::parent).expect("the app binary lives in target/<profile>/");
