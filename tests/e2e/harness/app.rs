@@ -127,7 +127,6 @@ impl RunningApp {
     }
 }
 
-/// `target/e2e/`: screenshots and logs of the last run (the README uses the board screenshot).
 /// Opens the WebDriver session. On a cold machine tauri-driver can accept the request
 /// before its WebKitWebDriver listens and then drop it, so a refused request is retried for a
 /// while (the caller bounds the whole start).
@@ -145,6 +144,7 @@ async fn open_session(driver: &WebDriverServer, capabilities: Map<String, Value>
     }
 }
 
+/// `target/e2e/`: screenshots and logs of the last run (the README uses the board screenshot).
 pub fn artifacts_dir() -> PathBuf {
     let app_binary = PathBuf::from(env!("CARGO_BIN_EXE_sms-workbench"));
     let target = app_binary.parent().and_then(Path::parent).expect("the app binary lives in target/<profile>/");
