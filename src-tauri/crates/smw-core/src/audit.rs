@@ -12,6 +12,7 @@ use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
+use std::cell::RefCell;
 use uuid::Uuid;
 
 /// The hash the first entry links to.
@@ -150,9 +151,17 @@ pub fn row_digest<R: Serialize>(record: &R) -> String {
 }
 
 pub fn row_digest_bytes<R: Serialize>(record: &R) -> [u8; 32] {
-    // Serialised whole, then hashed in one call (serde writes many tiny pieces).
-    let canonical = serde_json::to_vec(record).expect("domain records always serialise");
-    Sha256::digest(&canonical).into()
+    thread_local! {
+        // Reused: a verify walk or an import digests millions of records, and a fresh buffer
+        // went through several allocations per record as it grew.
+        static CANONICAL: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    }
+    CANONICAL.with_borrow_mut(|canonical| {
+        canonical.clear();
+        // Serialised whole, then hashed in one call (serde writes many tiny pieces).
+        serde_json::to_writer(&mut *canonical, record).expect("domain records always serialise");
+        Sha256::digest(&canonical[..]).into()
+    })
 }
 
 /// The fields that differ between two revisions, as `{field: [before, after]}`.

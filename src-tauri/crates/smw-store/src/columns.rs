@@ -46,7 +46,9 @@ fn parsed<T: FromStr>(row: &Row, index: usize) -> rusqlite::Result<T>
 where
     T::Err: std::error::Error + Send + Sync + 'static,
 {
-    let raw: String = row.get(index)?;
+    // Borrowed from SQLite's row buffer: ids and timestamps are read millions of times in a
+    // verify walk, and a String per column would be allocated only to be parsed and dropped.
+    let raw = row.get_ref(index)?.as_str().map_err(|e| conversion(index, e))?;
     raw.parse().map_err(|e| conversion(index, e))
 }
 
@@ -54,7 +56,7 @@ fn opt_parsed<T: FromStr>(row: &Row, index: usize) -> rusqlite::Result<Option<T>
 where
     T::Err: std::error::Error + Send + Sync + 'static,
 {
-    let raw: Option<String> = row.get(index)?;
+    let raw = row.get_ref(index)?.as_str_or_null().map_err(|e| conversion(index, e))?;
     raw.map(|raw| raw.parse().map_err(|e| conversion(index, e))).transpose()
 }
 
