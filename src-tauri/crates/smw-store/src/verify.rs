@@ -9,7 +9,7 @@ use crate::error::StoreResult;
 use crate::for_each_family;
 use crate::stored::{select_sql, Stored};
 use crate::workspace::inspect;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use smw_core::audit::{EntryFields, GENESIS_HASH};
 use smw_core::views::{VerifyFinding, VerifyReport};
 use std::collections::HashMap;
@@ -26,6 +26,21 @@ struct Expected {
     seq: i64,
 }
 
+/// A record as its table holds it now, reduced to what the comparison with the chain needs.
+struct Current {
+    id: Uuid,
+    digest: [u8; 32],
+    /// Index into the families read, for the table and noun a finding names.
+    family: u8,
+}
+
+/// A family of records as a finding names it.
+struct Family {
+    table: &'static str,
+    noun: &'static str,
+}
+
+#[derive(Default)]
 struct Findings {
     list: Vec<VerifyFinding>,
     total: usize,
@@ -37,6 +52,15 @@ impl Findings {
         if self.list.len() < MAX_FINDINGS {
             self.list.push(VerifyFinding { code: code.into(), message, record_key, audit_seq });
         }
+    }
+
+    /// Takes over the findings of another part of the check, after this part's own.
+    fn append(&mut self, other: Findings) {
+        let uncounted = other.total - other.list.len();
+        for finding in other.list {
+            self.add(&finding.code, finding.message, finding.record_key, finding.audit_seq);
+        }
+        self.total += uncounted;
     }
 }
 
@@ -53,24 +77,29 @@ pub fn verify_history(path: &Path) -> StoreResult<VerifyReport> {
 
 fn check(path: &Path, with_integrity: bool) -> StoreResult<VerifyReport> {
     inspect(path)?;
-    // SQLite's integrity check reads the whole file and runs on its own core meanwhile.
+    // SQLite's integrity check reads the whole file and runs on its own thread meanwhile.
     let integrity_path = path.to_path_buf();
     let integrity =
         std::thread::spawn(move || if with_integrity { integrity_messages(&integrity_path) } else { Ok(Vec::new()) });
-    let conn = read_only(path)?;
-    let mut findings = Findings { list: Vec::new(), total: 0 };
-    // One read transaction, so the chain and the records are seen at the same moment.
-    conn.execute_batch("BEGIN")?;
-    let (audit_entries, mut expected) = walk_chain(&conn, &mut findings)?;
-    let mut records = 0;
-    for_each_family!(R => {
-        records += compare::<R>(&conn, &mut expected, &mut findings)?;
+    // The chain and the records are read on two threads too, through two connections that
+    // see the same moment of the file.
+    let (chain_conn, records_conn) = connections_at_one_moment(path)?;
+    let chain = std::thread::spawn(move || -> StoreResult<_> {
+        let mut findings = Findings::default();
+        let (entries, expected) = walk_chain(&chain_conn, &mut findings)?;
+        Ok((entries, expected, findings))
     });
+    let mut record_findings = Findings::default();
+    let (families, current, records) = read_records(&records_conn, &mut record_findings)?;
+    let (audit_entries, mut expected, mut findings) =
+        chain.join().map_err(|_| std::io::Error::other("the audit chain thread failed"))??;
+    findings.append(record_findings);
+    compare(&records_conn, &families, &current, &mut expected, &mut findings)?;
     let mut missing: Vec<_> = expected.into_iter().collect();
     missing.sort_by_key(|(_, e)| e.seq);
     for (id, gone) in missing {
         let key: String =
-            conn.query_row("SELECT record_key FROM audit_log WHERE seq = ?1", [gone.seq], |row| row.get(0))?;
+            records_conn.query_row("SELECT record_key FROM audit_log WHERE seq = ?1", [gone.seq], |row| row.get(0))?;
         findings.add(
             "record_missing",
             format!("{key} ({id}) has audit history (latest entry #{}) but its row is gone", gone.seq),
@@ -78,7 +107,7 @@ fn check(path: &Path, with_integrity: bool) -> StoreResult<VerifyReport> {
             Some(gone.seq),
         );
     }
-    conn.execute_batch("COMMIT")?;
+    records_conn.execute_batch("COMMIT")?;
     let messages = integrity.join().map_err(|_| std::io::Error::other("the integrity check thread failed"))??;
     for message in messages {
         findings.add("integrity", format!("SQLite integrity check: {message}"), None, None);
@@ -100,6 +129,31 @@ fn read_only(path: &Path) -> StoreResult<Connection> {
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
     Ok(conn)
 }
+
+/// Two connections, each in a read transaction, that see the file at the same moment.
+///
+/// Every write through the store appends an audit entry in its own transaction, so two
+/// snapshots with the same newest entry hold the same records. If the workbench wrote between
+/// the two openings, they are opened again.
+fn connections_at_one_moment(path: &Path) -> StoreResult<(Connection, Connection)> {
+    let newest = |conn: &Connection| -> StoreResult<Option<(i64, String)>> {
+        conn.execute_batch("BEGIN")?;
+        let sql = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1";
+        Ok(conn.query_row(sql, [], |row| Ok((row.get(0)?, row.get(1)?))).optional()?)
+    };
+    for _ in 0..ATTEMPTS_AT_ONE_MOMENT {
+        let (first, second) = (read_only(path)?, read_only(path)?);
+        if newest(&first)? == newest(&second)? {
+            return Ok((first, second));
+        }
+        // A write landed in between; give the writer a moment before opening again.
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    Err(std::io::Error::other("the workspace kept changing while verify opened it; try again").into())
+}
+
+/// Each attempt loses only to a write landing in the microseconds between two reads.
+const ATTEMPTS_AT_ONE_MOMENT: usize = 100;
 
 /// What `PRAGMA integrity_check` reports, less its "ok".
 fn integrity_messages(path: &Path) -> StoreResult<Vec<String>> {
@@ -175,9 +229,24 @@ fn walk_chain(conn: &Connection, findings: &mut Findings) -> StoreResult<(i64, H
     Ok((count, expected))
 }
 
-fn compare<R: Stored>(
+/// Reads every record and its digest, family by family, in the order of `for_each_family`;
+/// also counts the rows, readable or not.
+fn read_records(conn: &Connection, findings: &mut Findings) -> StoreResult<(Vec<Family>, Vec<Current>, i64)> {
+    let mut families = Vec::new();
+    let mut current = Vec::new();
+    let mut rows = 0;
+    for_each_family!(R => {
+        let family = u8::try_from(families.len()).expect("fewer than 256 families");
+        families.push(Family { table: R::TABLE, noun: R::NOUN });
+        rows += read_family::<R>(conn, family, &mut current, findings)?;
+    });
+    Ok((families, current, rows))
+}
+
+fn read_family<R: Stored>(
     conn: &Connection,
-    expected: &mut HashMap<Uuid, Expected>,
+    family: u8,
+    current: &mut Vec<Current>,
     findings: &mut Findings,
 ) -> StoreResult<i64> {
     let mut stmt = conn.prepare(select_sql::<R>())?;
@@ -185,8 +254,10 @@ fn compare<R: Stored>(
     let mut count = 0;
     while let Some(row) = rows.next()? {
         count += 1;
-        let record = match R::from_row(row) {
-            Ok(record) => record,
+        match R::from_row(row) {
+            Ok(record) => {
+                current.push(Current { id: record.id(), digest: smw_core::audit::row_digest_bytes(&record), family })
+            }
             Err(error) => {
                 let key: String = row.get(1).unwrap_or_default();
                 findings.add(
@@ -195,29 +266,56 @@ fn compare<R: Stored>(
                     Some(key),
                     None,
                 );
-                continue;
             }
-        };
-        match expected.remove(&record.id()) {
-            None => findings.add(
-                "record_unaudited",
-                format!("{} {} has no audit history: it was written behind the workbench's back", R::NOUN, record.key()),
-                Some(record.key().to_string()),
-                None,
-            ),
-            Some(entry) if entry.digest != smw_core::audit::row_digest_bytes(&record) => findings.add(
-                "record_altered",
-                format!(
-                    "{} {} differs from its audit history (latest entry #{}): it was edited behind the workbench's back",
-                    R::NOUN,
-                    record.key(),
-                    entry.seq
-                ),
-                Some(record.key().to_string()),
-                Some(entry.seq),
-            ),
-            Some(_) => {}
         }
     }
     Ok(count)
+}
+
+/// Matches every record with its latest audit entry; what is left in `expected` has
+/// history but no row.
+fn compare(
+    conn: &Connection,
+    families: &[Family],
+    current: &[Current],
+    expected: &mut HashMap<Uuid, Expected>,
+    findings: &mut Findings,
+) -> StoreResult<()> {
+    for record in current {
+        let family = &families[usize::from(record.family)];
+        // Keys are looked up only for findings that will be listed: a file rewritten wholesale
+        // would otherwise cost a query per record.
+        let key = |findings: &Findings| -> StoreResult<String> {
+            if findings.list.len() >= MAX_FINDINGS {
+                return Ok(String::new());
+            }
+            let sql = format!("SELECT key FROM {} WHERE id = ?1", family.table);
+            Ok(conn.query_row(&sql, [record.id.to_string()], |row| row.get(0))?)
+        };
+        match expected.remove(&record.id) {
+            None => {
+                let key = key(findings)?;
+                findings.add(
+                    "record_unaudited",
+                    format!("{} {key} has no audit history: it was written behind the workbench's back", family.noun),
+                    Some(key),
+                    None,
+                );
+            }
+            Some(entry) if entry.digest != record.digest => {
+                let key = key(findings)?;
+                findings.add(
+                    "record_altered",
+                    format!(
+                        "{} {key} differs from its audit history (latest entry #{}): it was edited behind the workbench's back",
+                        family.noun, entry.seq
+                    ),
+                    Some(key),
+                    Some(entry.seq),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(())
 }

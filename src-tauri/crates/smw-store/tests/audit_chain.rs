@@ -104,3 +104,25 @@ fn the_log_refuses_updates_through_sql() {
     let err = conn.execute("UPDATE audit_log SET actor = 'x'", []).unwrap_err();
     assert!(err.to_string().contains("append-only"), "{err}");
 }
+
+#[test]
+fn verify_while_the_workbench_writes_reports_nothing_false() {
+    // The chain and the records are read through two connections; a write landing between
+    // their two snapshots would look like a record without history. They must agree.
+    let f = fixture();
+    let done = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            for n in 0..400 {
+                incident(&f, &format!("Printer {n} jammed"), "");
+            }
+            done.store(true, std::sync::atomic::Ordering::SeqCst);
+        });
+        let mut checked = 0;
+        while !done.load(std::sync::atomic::Ordering::SeqCst) || checked == 0 {
+            let report = smw_store::verify(&f.path).unwrap_or_else(|e| panic!("verify during writes: {e}"));
+            assert!(report.ok, "{:?}", report.findings);
+            checked += 1;
+        }
+    });
+}
