@@ -131,16 +131,19 @@ impl Workspace {
     pub fn tickets_list(&self, filter: &TicketFilter, offset: usize, limit: usize) -> StoreResult<TicketPage> {
         let conn = self.reader();
         let conditions = Conditions::new(&conn, filter)?;
-        let sql = format!(
-            "SELECT {CARD_COLUMNS} {CARD_JOINS} WHERE {} ORDER BY t.seq DESC LIMIT {} OFFSET {}",
-            conditions.sql,
-            limit.clamp(1, 1_000),
-            offset
-        );
-        let rows = cards(&conn, &sql, conditions.values.clone())?;
+        let rows = cards(&conn, &list_sql(&conditions, offset, limit), conditions.values.clone())?;
         let (total, total_capped) = capped_count(&conn, &conditions.sql, conditions.values, LIST_COUNT_CAP)?;
         Ok(TicketPage { total, total_capped, rows })
     }
+}
+
+fn list_sql(conditions: &Conditions, offset: usize, limit: usize) -> String {
+    format!(
+        "SELECT {CARD_COLUMNS} {CARD_JOINS} WHERE {} ORDER BY t.seq DESC LIMIT {} OFFSET {}",
+        conditions.sql,
+        limit.clamp(1, 1_000),
+        offset
+    )
 }
 
 /// The tickets linked to a problem.
@@ -149,4 +152,26 @@ pub(crate) fn cards_of_problem(conn: &Connection, problem_id: Uuid) -> StoreResu
         "SELECT {CARD_COLUMNS} {CARD_JOINS} WHERE t.problem_id = ?1 AND t.deleted_at IS NULL ORDER BY t.seq DESC"
     );
     cards(conn, &sql, vec![Value::Text(problem_id.to_string())])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_filtered_by_priority_walks_the_tickets_newest_first_without_sorting() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::create(dir.path().join("plan.smw")).unwrap();
+        let conn = ws.reader();
+        let conditions = Conditions::new(&conn, &TicketFilter { priority: Some(1), ..Default::default() }).unwrap();
+        let sql = format!("EXPLAIN QUERY PLAN {}", list_sql(&conditions, 0, 50));
+        let mut stmt = conn.prepare(&sql).unwrap();
+        let plan: Vec<String> = stmt
+            .query_map(params_from_iter(conditions.values.clone()), |row| row.get(3))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        // Sorting every ticket of a priority to show the newest page cost 0.4 s at 1M tickets.
+        assert!(!plan.iter().any(|step| step.contains("TEMP B-TREE")), "{plan:?}");
+    }
 }

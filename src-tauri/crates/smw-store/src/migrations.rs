@@ -17,6 +17,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "search_by_audit_entry",
         sql: concat!(include_str!("migrations/0003_search_by_audit_entry.sql"), include_str!("sql/search_fill.sql")),
     },
+    Migration {
+        version: 4,
+        name: "drop_tickets_by_priority",
+        sql: include_str!("migrations/0004_drop_tickets_by_priority.sql"),
+    },
 ];
 
 pub fn latest_version() -> i64 {
