@@ -134,19 +134,26 @@ fn read_only(path: &Path) -> StoreResult<Connection> {
 ///
 /// Every write through the store appends an audit entry in its own transaction, so two
 /// snapshots with the same newest entry hold the same records. If the workbench wrote between
-/// the two openings, they are opened again.
+/// the two reads, both transactions start again.
 fn connections_at_one_moment(path: &Path) -> StoreResult<(Connection, Connection)> {
+    const NEWEST: &str = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1";
+    let (first, second) = (read_only(path)?, read_only(path)?);
+    // Preparing reads the schema; done here, it stays out of the gap between the two reads.
+    for conn in [&first, &second] {
+        conn.prepare_cached(NEWEST)?;
+    }
     let newest = |conn: &Connection| -> StoreResult<Option<(i64, String)>> {
         conn.execute_batch("BEGIN")?;
-        let sql = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1";
-        Ok(conn.query_row(sql, [], |row| Ok((row.get(0)?, row.get(1)?))).optional()?)
+        let mut stmt = conn.prepare_cached(NEWEST)?;
+        Ok(stmt.query_row([], |row| Ok((row.get(0)?, row.get(1)?))).optional()?)
     };
     for _ in 0..ATTEMPTS_AT_ONE_MOMENT {
-        let (first, second) = (read_only(path)?, read_only(path)?);
         if newest(&first)? == newest(&second)? {
             return Ok((first, second));
         }
-        // A write landed in between; give the writer a moment before opening again.
+        first.execute_batch("ROLLBACK")?;
+        second.execute_batch("ROLLBACK")?;
+        // A write landed in between; give the writer a moment before reading again.
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     Err(std::io::Error::other("the workspace kept changing while verify opened it; try again").into())

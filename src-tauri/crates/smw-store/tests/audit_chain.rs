@@ -113,7 +113,7 @@ fn verify_while_the_workbench_writes_reports_nothing_false() {
     let done = std::sync::atomic::AtomicBool::new(false);
     std::thread::scope(|scope| {
         scope.spawn(|| {
-            for n in 0..400 {
+            for n in 0..1_000 {
                 incident(&f, &format!("Printer {n} jammed"), "");
             }
             done.store(true, std::sync::atomic::Ordering::SeqCst);
