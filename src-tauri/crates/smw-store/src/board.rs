@@ -1,7 +1,9 @@
 //! The board, the list view and `smw incidents`: ticket cards under a filter.
 //!
-//! Every query walks an index in display order and stops at the page size, and counting
-//! stops at a cap, so a page costs the same on a workspace of a thousand or a million tickets.
+//! The board's columns, and the list unfiltered or filtered by kind or priority, walk an index
+//! or the table in display order and stop at the page size, and counting stops at a cap, so a
+//! page costs the same on a workspace of a thousand or a million tickets. A list filtered by
+//! status, service, group or assignee still sorts that filter's matches by recency.
 
 use crate::error::StoreResult;
 use crate::workspace::Workspace;
