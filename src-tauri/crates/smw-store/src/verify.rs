@@ -49,9 +49,14 @@ struct Findings {
 impl Findings {
     fn add(&mut self, code: &str, message: String, record_key: Option<String>, audit_seq: Option<i64>) {
         self.total += 1;
-        if self.list.len() < MAX_FINDINGS {
+        if !self.full() {
             self.list.push(VerifyFinding { code: code.into(), message, record_key, audit_seq });
         }
+    }
+
+    /// Whether further findings are only counted, not listed.
+    fn full(&self) -> bool {
+        self.list.len() >= MAX_FINDINGS
     }
 
     /// Takes over the findings of another part of the check, after this part's own.
@@ -293,7 +298,7 @@ fn compare(
         // Keys are looked up only for findings that will be listed: a file rewritten wholesale
         // would otherwise cost a query per record.
         let key = |findings: &Findings| -> StoreResult<String> {
-            if findings.list.len() >= MAX_FINDINGS {
+            if findings.full() {
                 return Ok(String::new());
             }
             let sql = format!("SELECT key FROM {} WHERE id = ?1", family.table);
