@@ -4,6 +4,7 @@
 use crate::error::{CliError, CliResult};
 use crate::progress::Progress;
 use smw_core::views::TicketFilter;
+use smw_core::workflow::Status;
 use smw_core::Timestamp;
 use smw_store::bench::{COMMON_WORD, RARE_WORD};
 use smw_store::Workspace;
@@ -28,6 +29,13 @@ pub fn run(file: &Path, tickets: usize, comments_each: usize) -> CliResult {
     let group = ws.directory()?.groups[0].id;
     let board_filtered =
         median_ms(15, || ws.board(&TicketFilter { group_id: Some(group), ..Default::default() }, 50).map(drop))?;
+    // Every benchmark ticket is new, so this list pages through all of them.
+    let list_by_status = median_ms(15, || {
+        ws.tickets_list(&TicketFilter { status: Some(Status::New), ..Default::default() }, 0, 50).map(drop)
+    })?;
+    let list_by_group = median_ms(15, || {
+        ws.tickets_list(&TicketFilter { group_id: Some(group), ..Default::default() }, 0, 50).map(drop)
+    })?;
     let mut n = 0usize;
     let fetch = median_ms(2_001, || {
         n = (n * 7919 + 13) % tickets.max(1);
@@ -84,6 +92,8 @@ pub fn run(file: &Path, tickets: usize, comments_each: usize) -> CliResult {
         "audited_write_seconds": round3(build_seconds),
         "board_page_ms_median": round3(board),
         "board_page_group_filter_ms_median": round3(board_filtered),
+        "list_page_status_filter_ms_median": round3(list_by_status),
+        "list_page_group_filter_ms_median": round3(list_by_group),
         "fetch_by_key_ms_median": round3(fetch),
         "search_rare_term_ms_median": round3(search_rare),
         "search_rare_term_hits": rare_hits,
