@@ -87,7 +87,7 @@ pub fn check_transition(from: Status, to: Status, facts: &TransitionFacts) -> Re
     if !successors(from).contains(&to) {
         return Err(Invalid::field("invalid_transition", "status", refusal(from, to)));
     }
-    let blank = |text: &Option<String>| text.as_deref().map_or(true, |t| t.trim().is_empty());
+    let blank = |text: &Option<String>| text.as_deref().is_none_or(|t| t.trim().is_empty());
     match to {
         Status::Assigned if !facts.has_assignee && !facts.has_group => Err(Invalid::field(
             "assignee_required",

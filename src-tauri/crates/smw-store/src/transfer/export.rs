@@ -27,7 +27,7 @@ fn export(conn: &Connection, now: Timestamp, out: &mut dyn Write, progress: &mut
         value.write_to(out)?;
         out.write_all(b"\n")?;
         lines += 1;
-        if lines % 10_000 == 0 {
+        if lines.is_multiple_of(10_000) {
             progress(lines);
         }
         Ok(())
