@@ -29,6 +29,8 @@ const CARD_NAMES: &str = "LEFT JOIN people p ON p.id = t.assignee_id
 struct Conditions {
     sql: String,
     values: Vec<Value>,
+    /// Whether a text filter has narrowed the tickets to a bounded list of ids.
+    by_text: bool,
 }
 
 impl Conditions {
@@ -57,7 +59,8 @@ impl Conditions {
         if let Some(status) = filter.status {
             add("status", Value::Text(status.as_str().into()));
         }
-        if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        let text = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty());
+        if let Some(text) = text {
             let owners: Vec<String> = crate::search::owner_hits(conn, text, TEXT_FILTER_HITS)?
                 .into_iter()
                 .map(|(_, _, owner, _)| owner)
@@ -65,7 +68,18 @@ impl Conditions {
             values.push(Value::Text(serde_json::to_string(&owners).expect("strings serialise")));
             parts.push(format!("t.id IN (SELECT value FROM json_each(?{}))", values.len()));
         }
-        Ok(Conditions { sql: parts.join(" AND "), values })
+        Ok(Conditions { sql: parts.join(" AND "), values, by_text: text.is_some() })
+    }
+
+    /// The tickets to read, as `t`. Those a text filter names are read by id: left to itself,
+    /// SQLite walked a whole status column checking every ticket against the list of ids
+    /// (1.1 s for a board filtered by a common word at 1M tickets).
+    fn from(&self) -> &'static str {
+        if self.by_text {
+            "tickets t INDEXED BY tickets_id"
+        } else {
+            "tickets t"
+        }
     }
 
     fn with(&self, extra: Value) -> (usize, Vec<Value>) {
@@ -100,8 +114,14 @@ fn cards(conn: &Connection, sql: &str, values: Vec<Value>) -> StoreResult<Vec<Ti
 }
 
 /// Counts matching rows up to `cap`; returns (count, capped).
-fn capped_count(conn: &Connection, where_sql: &str, values: Vec<Value>, cap: i64) -> StoreResult<(i64, bool)> {
-    let sql = format!("SELECT count(*) FROM (SELECT 1 FROM tickets t WHERE {where_sql} LIMIT {})", cap + 1);
+fn capped_count(
+    conn: &Connection,
+    from: &str,
+    where_sql: &str,
+    values: Vec<Value>,
+    cap: i64,
+) -> StoreResult<(i64, bool)> {
+    let sql = format!("SELECT count(*) FROM (SELECT 1 FROM {from} WHERE {where_sql} LIMIT {})", cap + 1);
     let count: i64 = conn.prepare_cached(&sql)?.query_row(params_from_iter(values), |row| row.get(0))?;
     Ok((count.min(cap), count > cap))
 }
@@ -118,12 +138,8 @@ impl Workspace {
             }
             let (n, values) = conditions.with(Value::Text(status.as_str().into()));
             let where_sql = format!("{} AND t.status = ?{n}", conditions.sql);
-            let sql = format!(
-                "SELECT {CARD_COLUMNS} FROM tickets t {CARD_NAMES} WHERE {where_sql} ORDER BY t.priority, t.seq DESC LIMIT {}",
-                per_column.clamp(1, 500)
-            );
-            let page = cards(&conn, &sql, values.clone())?;
-            let (total, total_capped) = capped_count(&conn, &where_sql, values, BOARD_COUNT_CAP)?;
+            let page = cards(&conn, &column_sql(&conditions, &where_sql, per_column), values.clone())?;
+            let (total, total_capped) = capped_count(&conn, conditions.from(), &where_sql, values, BOARD_COUNT_CAP)?;
             columns.push(BoardColumn { status, total, total_capped, cards: page });
         }
         Ok(Board { columns })
@@ -135,9 +151,19 @@ impl Workspace {
         let conditions = Conditions::new(&conn, filter)?;
         let (sql, values) = list_query(&conditions, filter, offset, limit);
         let rows = cards(&conn, &sql, values)?;
-        let (total, total_capped) = capped_count(&conn, &conditions.sql, conditions.values, LIST_COUNT_CAP)?;
+        let (total, total_capped) =
+            capped_count(&conn, conditions.from(), &conditions.sql, conditions.values, LIST_COUNT_CAP)?;
         Ok(TicketPage { total, total_capped, rows })
     }
+}
+
+/// The SQL of one board column's page: the cards matching `where_sql`, by priority, newest first.
+fn column_sql(conditions: &Conditions, where_sql: &str, per_column: usize) -> String {
+    format!(
+        "SELECT {CARD_COLUMNS} FROM {} {CARD_NAMES} WHERE {where_sql} ORDER BY t.priority, t.seq DESC LIMIT {}",
+        conditions.from(),
+        per_column.clamp(1, 500)
+    )
 }
 
 /// The SQL and values for one page of the list, newest first.
@@ -155,10 +181,10 @@ fn list_query(conditions: &Conditions, filter: &TicketFilter, offset: usize, lim
         || filter.group_id.is_some()
         || filter.assignee_id.is_some();
     // A text filter narrows to a bounded set of search hits, and sorting those is cheap.
-    let by_text = filter.text.as_deref().is_some_and(|text| !text.trim().is_empty());
-    if !by_index || by_text {
+    if !by_index || conditions.by_text {
         let sql = format!(
-            "SELECT {CARD_COLUMNS} FROM tickets t {CARD_NAMES} WHERE {} ORDER BY t.seq DESC {page}",
+            "SELECT {CARD_COLUMNS} FROM {} {CARD_NAMES} WHERE {} ORDER BY t.seq DESC {page}",
+            conditions.from(),
             conditions.sql
         );
         return (sql, values);
@@ -181,9 +207,9 @@ fn list_query(conditions: &Conditions, filter: &TicketFilter, offset: usize, lim
     let arms: Vec<String> = status_terms
         .iter()
         .flat_map(|status| {
-            priority_terms
-                .iter()
-                .map(move |priority| format!("SELECT t.seq FROM tickets t WHERE {}{status}{priority}", conditions.sql))
+            priority_terms.iter().map(move |priority| {
+                format!("SELECT t.seq FROM {} WHERE {}{status}{priority}", conditions.from(), conditions.sql)
+            })
         })
         .collect();
     let sql = format!(
@@ -206,16 +232,34 @@ pub(crate) fn cards_of_problem(conn: &Connection, problem_id: Uuid) -> StoreResu
 mod tests {
     use super::*;
 
-    /// The query plan of a list page under `filter`: (parent step, what the step does).
-    fn list_plan(filter: TicketFilter) -> Vec<(i64, String)> {
+    /// The query plan of the SQL that `query` builds for `filter` on an empty workspace:
+    /// (parent step, what the step does).
+    fn plan(filter: TicketFilter, query: impl Fn(&Conditions) -> (String, Vec<Value>)) -> Vec<(i64, String)> {
         let dir = tempfile::tempdir().unwrap();
         let ws = Workspace::create(dir.path().join("plan.smw")).unwrap();
         let conn = ws.reader();
-        let conditions = Conditions::new(&conn, &filter).unwrap();
-        let (sql, values) = list_query(&conditions, &filter, 0, 50);
+        let (sql, values) = query(&Conditions::new(&conn, &filter).unwrap());
         let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
         let plan = stmt.query_map(params_from_iter(values), |row| Ok((row.get(1)?, row.get(3)?))).unwrap();
         plan.collect::<Result<_, _>>().unwrap()
+    }
+
+    fn list_plan(filter: TicketFilter) -> Vec<(i64, String)> {
+        plan(filter.clone(), |conditions| list_query(conditions, &filter, 0, 50))
+    }
+
+    #[test]
+    fn a_board_column_filtered_by_text_reads_the_hits_by_id() {
+        let filter =
+            TicketFilter { text: Some("printer".into()), group_id: Some(Uuid::now_v7()), ..Default::default() };
+        let plan = plan(filter, |conditions| {
+            let (n, values) = conditions.with(Value::Text("new".into()));
+            (column_sql(conditions, &format!("{} AND t.status = ?{n}", conditions.sql), 50), values)
+        });
+        // Walking the status or group index and checking each ticket against the hits took
+        // 1.1 s at 1M tickets.
+        assert!(plan.iter().any(|(_, step)| step.contains("USING INDEX tickets_id")), "{plan:?}");
+        assert!(!plan.iter().any(|(_, step)| step.contains("tickets_by_")), "{plan:?}");
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! The list view pages through tickets newest first under every filter, whichever way its
-//! query reaches them (a table walk, or index walks merged per status and priority).
+//! The board and the list show exactly the tickets a filter asks for, in their order (the board
+//! by priority then newest first, the list newest first), whichever way their queries reach
+//! them: a table walk, index walks merged per status and priority, or search hits read by id.
 
 mod common;
 use common::*;
@@ -21,7 +22,7 @@ fn varied_tickets(f: &Fixture) -> Vec<Ticket> {
         .map(|i| {
             let draft = TicketDraft {
                 kind: Some(if i % 7 == 0 { TicketKind::Request } else { TicketKind::Incident }),
-                title: format!("ticket {i}"),
+                title: if i % 4 == 0 { format!("printer jam {i}") } else { format!("ticket {i}") },
                 impact: Level::ALL[i % 3],
                 urgency: Level::ALL[(i / 3) % 3],
                 group_id: Some(groups[i % 2].id),
@@ -42,7 +43,8 @@ fn varied_tickets(f: &Fixture) -> Vec<Ticket> {
 }
 
 fn matches(ticket: &Ticket, filter: &TicketFilter) -> bool {
-    filter.kind.is_none_or(|kind| ticket.kind == kind)
+    filter.text.as_deref().is_none_or(|word| ticket.title.contains(word))
+        && filter.kind.is_none_or(|kind| ticket.kind == kind)
         && filter.status.is_none_or(|status| ticket.status == status)
         && filter.priority.is_none_or(|priority| ticket.priority == priority)
         && filter.group_id.is_none_or(|id| ticket.group_id == Some(id))
@@ -66,6 +68,7 @@ fn every_filter_lists_its_tickets_newest_first_page_by_page() {
         TicketFilter { group_id: network, priority: Some(tickets[1].priority), ..Default::default() },
         TicketFilter { assignee_id: f.actor.id, ..Default::default() },
         TicketFilter { status: Some(Status::Closed), ..Default::default() },
+        TicketFilter { text: Some("printer".into()), group_id: network, ..Default::default() },
     ];
     for filter in filters {
         let newest_first: Vec<&str> =
@@ -76,6 +79,35 @@ fn every_filter_lists_its_tickets_newest_first_page_by_page() {
             let expected: Vec<&str> = newest_first.iter().skip(offset).take(limit).copied().collect();
             assert_eq!(keys, expected, "{filter:?} offset {offset} limit {limit}");
             assert_eq!(page.total as usize, newest_first.len(), "{filter:?}");
+        }
+    }
+}
+
+#[test]
+fn every_board_column_shows_its_tickets_by_priority_then_newest_first() {
+    let f = fixture();
+    let tickets = varied_tickets(&f);
+    let network = tickets[1].group_id;
+    let filters = [
+        TicketFilter::default(),
+        TicketFilter { group_id: network, ..Default::default() },
+        TicketFilter { text: Some("printer".into()), ..Default::default() },
+        TicketFilter { text: Some("printer".into()), group_id: network, ..Default::default() },
+        TicketFilter { text: Some("printer".into()), status: Some(Status::Assigned), ..Default::default() },
+    ];
+    for filter in filters {
+        let board = f.ws.board(&filter, 4).unwrap();
+        for column in &board.columns {
+            let mut expected: Vec<&Ticket> =
+                tickets.iter().filter(|t| t.status == column.status && matches(t, &filter)).collect();
+            // Creation order is the tie-break: newest first within a priority.
+            expected.reverse();
+            expected.sort_by_key(|t| t.priority);
+            let expected: Vec<&str> = expected.iter().take(4).map(|t| t.key.as_str()).collect();
+            let shown: Vec<&str> = column.cards.iter().map(|card| card.key.as_str()).collect();
+            assert_eq!(shown, expected, "{filter:?} {:?}", column.status);
+            let all = tickets.iter().filter(|t| t.status == column.status && matches(t, &filter)).count();
+            assert_eq!(column.total as usize, all, "{filter:?} {:?}", column.status);
         }
     }
 }
