@@ -11,12 +11,13 @@ use crate::error::StoreResult;
 use crate::stored::list_live;
 use crate::workspace::Workspace;
 use chrono::{Datelike, Months, NaiveDate};
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use smw_core::catalogue::{Customer, Service};
 use smw_core::sla::ClockState;
 use smw_core::views_sla::{
     AgeBucket, BacklogAge, ClockKind, ComplianceFigure, ComplianceRow, MonthCompliance, SlaReport,
 };
+use smw_core::workflow::Status;
 use smw_core::{Invalid, Timestamp};
 use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
@@ -175,8 +176,7 @@ fn report(conn: &Connection, now: Timestamp, from: Timestamp, to: Timestamp) -> 
 
     let (breached, at_risk): (Vec<_>, Vec<_>) =
         super::at_risk::at_risk(conn, now)?.into_iter().partition(|c| c.breached);
-    let (mean_resolve, mean_business, resolved) = resolution_times(conn, from, to)?;
-    let (mean_response, responded) = response_times(conn, from, to)?;
+    let tickets = ticket_figures(conn, now, from, to)?;
     Ok(SlaReport {
         from,
         to,
@@ -187,12 +187,12 @@ fn report(conn: &Connection, now: Timestamp, from: Timestamp, to: Timestamp) -> 
         by_priority: priority_rows,
         breached,
         at_risk,
-        mean_time_to_resolve_seconds: mean_resolve,
-        mean_resolution_business_seconds: mean_business,
-        resolved,
-        mean_first_response_seconds: mean_response,
-        responded,
-        backlog: backlog(conn, now)?,
+        mean_time_to_resolve_seconds: tickets.mean_resolve,
+        mean_resolution_business_seconds: tickets.mean_business,
+        resolved: tickets.resolved,
+        mean_first_response_seconds: tickets.mean_response,
+        responded: tickets.responded,
+        backlog: tickets.backlog,
     })
 }
 
@@ -204,72 +204,95 @@ fn seconds_between(from: Timestamp, to: Timestamp) -> i64 {
     (to.millis() - from.millis()).div_euclid(1000)
 }
 
-/// Tickets resolved in the period: mean wall-clock and counted time to resolve, and how many.
-fn resolution_times(conn: &Connection, from: Timestamp, to: Timestamp) -> StoreResult<(Option<i64>, Option<i64>, i64)> {
+/// The figures read from the tickets themselves: mean times to resolve and to respond in the
+/// period, and the backlog as of `now`.
+struct TicketFigures {
+    mean_resolve: Option<i64>,
+    mean_business: Option<i64>,
+    resolved: i64,
+    mean_response: Option<i64>,
+    responded: i64,
+    backlog: BacklogAge,
+}
+
+/// Reads every live ticket once. Each pass over the table costs about a second at 1M tickets,
+/// and a query per figure took three.
+fn ticket_figures(conn: &Connection, now: Timestamp, from: Timestamp, to: Timestamp) -> StoreResult<TicketFigures> {
     let mut stmt = conn.prepare_cached(
-        "SELECT t.created_at, t.resolved_at, c.elapsed_seconds FROM tickets t
-         LEFT JOIN ticket_clocks c ON c.ticket_id = t.id AND c.clock = 'resolution'
-         WHERE t.deleted_at IS NULL AND t.resolved_at >= ?1 AND t.resolved_at < ?2",
+        "SELECT id, created_at, resolved_at, responded_at, status FROM tickets WHERE deleted_at IS NULL",
     )?;
-    let mut rows = stmt.query([from.to_string(), to.to_string()])?;
-    let (mut wall, mut count, mut business, mut measured) = (0, 0, 0, 0);
+    let mut counted =
+        conn.prepare_cached("SELECT elapsed_seconds FROM ticket_clocks WHERE ticket_id = ?1 AND clock = 'resolution'")?;
+    let in_period = |at: Option<Timestamp>| at.filter(|at| *at >= from && *at < to);
+    let (mut wall, mut resolved, mut business, mut measured) = (0, 0, 0, 0);
+    let (mut response, mut responded) = (0, 0);
+    let mut backlog = Backlog::default();
+    let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
-        // Never null here: the filter compares it.
-        wall += seconds_between(get_ts(row, 0)?, get_ts(row, 1)?);
-        count += 1;
-        if let Some(elapsed) = row.get::<_, Option<i64>>(2)? {
-            business += elapsed;
-            measured += 1;
+        let created = get_ts(row, 1)?;
+        if let Some(at) = in_period(get_opt_ts(row, 2)?) {
+            wall += seconds_between(created, at);
+            resolved += 1;
+            let id: String = row.get(0)?;
+            if let Some(elapsed) = counted.query_row([id], |clock| clock.get::<_, i64>(0)).optional()? {
+                business += elapsed;
+                measured += 1;
+            }
+        }
+        if let Some(at) = in_period(get_opt_ts(row, 3)?) {
+            response += seconds_between(created, at);
+            responded += 1;
+        }
+        if !matches!(get_enum(row, 4, Status::parse)?, Status::Resolved | Status::Closed) {
+            backlog.add(seconds_between(created, now).max(0));
         }
     }
-    Ok((mean(wall, count), mean(business, measured), count))
-}
-
-fn response_times(conn: &Connection, from: Timestamp, to: Timestamp) -> StoreResult<(Option<i64>, i64)> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT created_at, responded_at FROM tickets
-         WHERE deleted_at IS NULL AND responded_at >= ?1 AND responded_at < ?2",
-    )?;
-    let mut rows = stmt.query([from.to_string(), to.to_string()])?;
-    let (mut total, mut count) = (0, 0);
-    while let Some(row) = rows.next()? {
-        total += seconds_between(get_ts(row, 0)?, get_ts(row, 1)?);
-        count += 1;
-    }
-    Ok((mean(total, count), count))
-}
-
-/// Open tickets by age as of `now`.
-fn backlog(conn: &Connection, now: Timestamp) -> StoreResult<BacklogAge> {
-    const BUCKETS: [(&str, i64); 5] = [
-        ("under 1 day", DAY),
-        ("1–3 days", 3 * DAY),
-        ("3–7 days", 7 * DAY),
-        ("7–30 days", 30 * DAY),
-        ("30 days or more", i64::MAX),
-    ];
-    let mut counts = [0i64; 5];
-    let mut stmt = conn.prepare_cached(
-        "SELECT created_at FROM tickets WHERE deleted_at IS NULL AND status NOT IN ('resolved', 'closed')",
-    )?;
-    let mut rows = stmt.query([])?;
-    let (mut total, mut open, mut oldest) = (0i64, 0i64, None::<i64>);
-    while let Some(row) = rows.next()? {
-        let age = seconds_between(get_ts(row, 0)?, now).max(0);
-        total += age;
-        open += 1;
-        oldest = Some(oldest.map_or(age, |o| o.max(age)));
-        let bucket = BUCKETS.iter().position(|&(_, limit)| age < limit).unwrap_or(BUCKETS.len() - 1);
-        counts[bucket] += 1;
-    }
-    Ok(BacklogAge {
-        open,
-        mean_age_seconds: mean(total, open),
-        oldest_age_seconds: oldest,
-        buckets: BUCKETS
-            .iter()
-            .zip(counts)
-            .map(|(&(label, _), count)| AgeBucket { label: label.into(), count })
-            .collect(),
+    Ok(TicketFigures {
+        mean_resolve: mean(wall, resolved),
+        mean_business: mean(business, measured),
+        resolved,
+        mean_response: mean(response, responded),
+        responded,
+        backlog: backlog.into_age(),
     })
+}
+
+const BACKLOG_BUCKETS: [(&str, i64); 5] = [
+    ("under 1 day", DAY),
+    ("1–3 days", 3 * DAY),
+    ("3–7 days", 7 * DAY),
+    ("7–30 days", 30 * DAY),
+    ("30 days or more", i64::MAX),
+];
+
+/// Open tickets by age.
+#[derive(Default)]
+struct Backlog {
+    counts: [i64; BACKLOG_BUCKETS.len()],
+    total_age: i64,
+    open: i64,
+    oldest: Option<i64>,
+}
+
+impl Backlog {
+    fn add(&mut self, age: i64) {
+        self.total_age += age;
+        self.open += 1;
+        self.oldest = Some(self.oldest.map_or(age, |o| o.max(age)));
+        let bucket = BACKLOG_BUCKETS.iter().position(|&(_, limit)| age < limit).unwrap_or(BACKLOG_BUCKETS.len() - 1);
+        self.counts[bucket] += 1;
+    }
+
+    fn into_age(self) -> BacklogAge {
+        BacklogAge {
+            open: self.open,
+            mean_age_seconds: mean(self.total_age, self.open),
+            oldest_age_seconds: self.oldest,
+            buckets: BACKLOG_BUCKETS
+                .iter()
+                .zip(self.counts)
+                .map(|(&(label, _), count)| AgeBucket { label: label.into(), count })
+                .collect(),
+        }
+    }
 }
