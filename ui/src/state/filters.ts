@@ -1,9 +1,14 @@
+import type { Status } from '../bindings/Status';
 import type { TicketFilter } from '../bindings/TicketFilter';
 import type { TicketKind } from '../bindings/TicketKind';
 
-/** What the filter bar holds: form values, '' meaning "any". Shared by the board and the list. */
+/**
+ * What the filter bar holds: form values, '' meaning "any". Shared by the board and the list;
+ * the status narrows the list only, since the board shows every status as a column.
+ */
 export type FilterState = {
   kind: '' | TicketKind;
+  status: '' | Status;
   serviceId: string;
   groupId: string;
   assigneeId: string;
@@ -13,6 +18,7 @@ export type FilterState = {
 
 export const EMPTY_FILTERS: FilterState = {
   kind: '',
+  status: '',
   serviceId: '',
   groupId: '',
   assigneeId: '',
@@ -24,6 +30,7 @@ export const EMPTY_FILTERS: FilterState = {
 export function toTicketFilter(state: FilterState): TicketFilter {
   const filter: TicketFilter = {};
   if (state.kind) filter.kind = state.kind;
+  if (state.status) filter.status = state.status;
   if (state.serviceId) filter.service_id = state.serviceId;
   if (state.groupId) filter.group_id = state.groupId;
   if (state.assigneeId) filter.assignee_id = state.assigneeId;
@@ -34,6 +41,11 @@ export function toTicketFilter(state: FilterState): TicketFilter {
   return filter;
 }
 
-export function activeFilterCount(state: FilterState): number {
-  return Object.keys(toTicketFilter(state)).length;
+/** The board's filter: everything but the status, which its columns already split by. */
+export function toBoardFilter(state: FilterState): TicketFilter {
+  return toTicketFilter({ ...state, status: '' });
+}
+
+export function activeFilterCount(filter: TicketFilter): number {
+  return Object.keys(filter).length;
 }

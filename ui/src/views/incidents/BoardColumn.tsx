@@ -4,6 +4,7 @@ import type { Status } from '../../bindings/Status';
 import type { TicketCard } from '../../bindings/TicketCard';
 import { countLabel } from '../../lib/counts';
 import { STATUS_LABEL } from '../../lib/labels';
+import { useFilters } from '../../state/FiltersContext';
 import { BoardCard } from './BoardCard';
 
 type BoardColumnProps = {
@@ -18,6 +19,7 @@ type BoardColumnProps = {
 };
 
 export function BoardColumn({ column, now, dropTarget, draggedKey, movingKey, onPointerDown, onOpen, onMove }: BoardColumnProps) {
+  const { filters, setFilters } = useFilters();
   const total = Number(column.total);
   const hidden = total - column.cards.length;
   return (
@@ -49,7 +51,13 @@ export function BoardColumn({ column, now, dropTarget, draggedKey, movingKey, on
         ))}
         {column.cards.length === 0 && <div className="board-column-empty">No tickets</div>}
         {hidden > 0 && (
-          <a className="board-column-more" href="#/list">
+          <a
+            className="board-column-more"
+            href="#/list"
+            data-testid={`board-column-more-${column.status}`}
+            // The list opens on the rest of this column: the same filters, and this status.
+            onClick={() => setFilters({ ...filters, status: column.status })}
+          >
             {countLabel({ ...column, total: hidden })} more in the list view
           </a>
         )}

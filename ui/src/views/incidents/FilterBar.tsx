@@ -1,14 +1,18 @@
 import { OptionSelect } from '../../components/OptionSelect';
-import { PRIORITIES, PRIORITY_LABEL } from '../../lib/labels';
-import { activeFilterCount, EMPTY_FILTERS, type FilterState } from '../../state/filters';
+import { PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL } from '../../lib/labels';
+import { activeFilterCount, EMPTY_FILTERS, toBoardFilter, toTicketFilter, type FilterState } from '../../state/filters';
 import { useFilters } from '../../state/FiltersContext';
 import { useDirectory } from '../../state/useDirectory';
 
-/** Service, group, assignee, priority, type and text: the same filters for the board and the list. */
-export function FilterBar() {
+/**
+ * Service, group, assignee, priority, type and text: the same filters for the board and the
+ * list. The list also filters by status; on the board the columns are the statuses.
+ */
+export function FilterBar({ withStatus = false }: { withStatus?: boolean }) {
   const { filters, setFilters } = useFilters();
   const directory = useDirectory();
   const set = (patch: Partial<FilterState>) => setFilters({ ...filters, ...patch });
+  const active = activeFilterCount(withStatus ? toTicketFilter(filters) : toBoardFilter(filters));
 
   return (
     <div className="filter-bar" role="search" aria-label="Filter tickets">
@@ -58,6 +62,21 @@ export function FilterBar() {
           </option>
         ))}
       </select>
+      {withStatus && (
+        <select
+          value={filters.status}
+          aria-label="Status"
+          data-testid="filter-status"
+          onChange={(event) => set({ status: event.target.value as FilterState['status'] })}
+        >
+          <option value="">Any status</option>
+          {STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_LABEL[status]}
+            </option>
+          ))}
+        </select>
+      )}
       <select
         value={filters.kind}
         aria-label="Type"
@@ -68,7 +87,7 @@ export function FilterBar() {
         <option value="incident">Incidents</option>
         <option value="request">Service requests</option>
       </select>
-      {activeFilterCount(filters) > 0 && (
+      {active > 0 && (
         <button type="button" className="quiet" data-testid="filter-clear" onClick={() => setFilters(EMPTY_FILTERS)}>
           Clear filters
         </button>

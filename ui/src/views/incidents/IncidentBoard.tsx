@@ -4,7 +4,7 @@ import { board } from '../../api/tickets';
 import type { AppError } from '../../api/types';
 import type { Board } from '../../bindings/Board';
 import type { TicketCard } from '../../bindings/TicketCard';
-import { toTicketFilter } from '../../state/filters';
+import { toBoardFilter } from '../../state/filters';
 import { useFilters } from '../../state/FiltersContext';
 import { queryKeys } from '../../state/queryKeys';
 import { navigate } from '../../state/route';
@@ -19,7 +19,7 @@ import { useTicketMove } from './useTicketMove';
 /** The Kanban board: a column per status; cards move by drag and drop or the "Move to…" menu. */
 export function IncidentBoard() {
   const { filters } = useFilters();
-  const filter = toTicketFilter(useDebounced(filters, 150));
+  const filter = toBoardFilter(useDebounced(filters, 150));
   const now = useNow();
   const [boardError, setBoardError] = useState<string | null>(null);
 

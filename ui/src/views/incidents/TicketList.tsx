@@ -42,7 +42,7 @@ export function TicketList() {
     <div className="view list-view">
       <div className="view-header">
         <h1>Tickets</h1>
-        <FilterBar />
+        <FilterBar withStatus />
       </div>
       {query.error && <div className="banner banner-error">{query.error.message}</div>}
       <div className="panel table-panel">
