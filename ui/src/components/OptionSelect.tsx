@@ -12,7 +12,7 @@ type OptionSelectProps = {
   disabled?: boolean;
 };
 
-/** A select over directory records by id, with an empty choice first. */
+/** A select over records or fixed choices by id, with an empty choice first. */
 export function OptionSelect({ id, value, onChange, options, emptyLabel, testId, ariaLabel, disabled }: OptionSelectProps) {
   return (
     <select

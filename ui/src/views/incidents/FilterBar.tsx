@@ -4,6 +4,13 @@ import { activeFilterCount, EMPTY_FILTERS, toBoardFilter, toTicketFilter, type F
 import { useFilters } from '../../state/FiltersContext';
 import { useDirectory } from '../../state/useDirectory';
 
+const PRIORITY_OPTIONS = PRIORITIES.map((p) => ({ id: String(p), name: `P${p} · ${PRIORITY_LABEL[p]}` }));
+const STATUS_OPTIONS = STATUSES.map((status) => ({ id: status, name: STATUS_LABEL[status] }));
+const KIND_OPTIONS = [
+  { id: 'incident', name: 'Incidents' },
+  { id: 'request', name: 'Service requests' },
+];
+
 /**
  * Service, group, assignee, priority, type and text: the same filters for the board and the
  * list. The list also filters by status; on the board the columns are the statuses.
@@ -49,44 +56,32 @@ export function FilterBar({ withStatus = false }: { withStatus?: boolean }) {
         ariaLabel="Assignee"
         testId="filter-assignee"
       />
-      <select
+      <OptionSelect
         value={filters.priority}
-        aria-label="Priority"
-        data-testid="filter-priority"
-        onChange={(event) => set({ priority: event.target.value })}
-      >
-        <option value="">Any priority</option>
-        {PRIORITIES.map((priority) => (
-          <option key={priority} value={String(priority)}>
-            P{priority} · {PRIORITY_LABEL[priority]}
-          </option>
-        ))}
-      </select>
+        onChange={(priority) => set({ priority })}
+        options={PRIORITY_OPTIONS}
+        emptyLabel="Any priority"
+        ariaLabel="Priority"
+        testId="filter-priority"
+      />
       {withStatus && (
-        <select
+        <OptionSelect
           value={filters.status}
-          aria-label="Status"
-          data-testid="filter-status"
-          onChange={(event) => set({ status: event.target.value as FilterState['status'] })}
-        >
-          <option value="">Any status</option>
-          {STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {STATUS_LABEL[status]}
-            </option>
-          ))}
-        </select>
+          onChange={(status) => set({ status: status as FilterState['status'] })}
+          options={STATUS_OPTIONS}
+          emptyLabel="Any status"
+          ariaLabel="Status"
+          testId="filter-status"
+        />
       )}
-      <select
+      <OptionSelect
         value={filters.kind}
-        aria-label="Type"
-        data-testid="filter-kind"
-        onChange={(event) => set({ kind: event.target.value as FilterState['kind'] })}
-      >
-        <option value="">All types</option>
-        <option value="incident">Incidents</option>
-        <option value="request">Service requests</option>
-      </select>
+        onChange={(kind) => set({ kind: kind as FilterState['kind'] })}
+        options={KIND_OPTIONS}
+        emptyLabel="All types"
+        ariaLabel="Type"
+        testId="filter-kind"
+      />
       {active > 0 && (
         <button type="button" className="quiet" data-testid="filter-clear" onClick={() => setFilters(EMPTY_FILTERS)}>
           Clear filters
