@@ -1,5 +1,6 @@
 mod default_workspace;
 mod incident_board;
+mod list_from_board;
 mod markup_is_inert;
 mod outside_changes;
 mod refused_file;
