@@ -21,6 +21,9 @@ pub enum Seed {
     Empty,
     /// Demo data written by `smw demo`, so pickers offer people and groups.
     Demo,
+    /// A demo organisation large enough that its busiest board columns hold more cards than a
+    /// column shows.
+    LargeDemo,
     /// A file with these contents, to see what the app does with something that is no workspace.
     File(&'static str),
     /// No `--workspace` at all: the app opens (or creates) its default workspace in the data
@@ -54,7 +57,9 @@ impl RunningApp {
         let mut args = vec!["--workspace".to_string(), workspace.display().to_string()];
         match seed {
             Seed::Empty => {}
-            Seed::Demo => write_demo_workspace(&workspace)?,
+            // A smaller organisation than the default keeps the board light and the start quick.
+            Seed::Demo => write_demo_workspace(&workspace, 60)?,
+            Seed::LargeDemo => write_demo_workspace(&workspace, 200)?,
             Seed::File(contents) => std::fs::write(&workspace, contents)?,
             Seed::DefaultWorkspace => {
                 // Where launch.rs puts it: $XDG_DATA_HOME/sms-workbench/default.smw.
@@ -171,9 +176,9 @@ pub fn smw_binary() -> Outcome<PathBuf> {
     Ok(smw)
 }
 
-fn write_demo_workspace(workspace: &Path) -> Outcome {
-    // A smaller organisation than the default keeps the board light and the start quick.
-    let output = Command::new(smw_binary()?).arg("demo").arg(workspace).args(["--tickets", "60"]).output()?;
+fn write_demo_workspace(workspace: &Path, tickets: usize) -> Outcome {
+    let output =
+        Command::new(smw_binary()?).arg("demo").arg(workspace).args(["--tickets", &tickets.to_string()]).output()?;
     if !output.status.success() {
         return Err(format!("smw demo failed: {}", String::from_utf8_lossy(&output.stderr)).into());
     }

@@ -7,7 +7,7 @@ use std::time::Duration;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_columns_more_link_opens_the_list_on_its_status() {
     let _turn = one_app_at_a_time().await;
-    let app = RunningApp::start(Seed::Demo).await.expect("the app starts on a demo workspace");
+    let app = RunningApp::start(Seed::LargeDemo).await.expect("the app starts on a demo workspace");
     let outcome = app.run(journey(&app)).await;
     app.finish("list_from_board", outcome).await.expect("list from board journey");
 }
@@ -17,7 +17,7 @@ const STATUS_CELLS: &str =
 
 async fn journey(app: &RunningApp) -> Outcome {
     let client = &app.client;
-    // The demo organisation closes more tickets than a column shows.
+    // The large demo organisation has closed more tickets than a column shows.
     ui::click(client, "board-column-more-closed").await?;
     ui::element(client, "ticket-table").await?;
     let chosen = evaluate(client, "document.querySelector('[data-testid=\"filter-status\"]').value").await?;
