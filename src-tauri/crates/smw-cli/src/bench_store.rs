@@ -36,6 +36,11 @@ pub fn run(file: &Path, tickets: usize, comments_each: usize) -> CliResult {
     let list_by_group = median_ms(15, || {
         ws.tickets_list(&TicketFilter { group_id: Some(group), ..Default::default() }, 0, 50).map(drop)
     })?;
+    let board_by_text = median_ms(15, || {
+        ws.board(&TicketFilter { text: Some(COMMON_WORD.into()), ..Default::default() }, 50).map(drop)
+    })?;
+    let now = Timestamp::from(chrono::Utc::now());
+    let sla_report = median_ms(5, || ws.sla_report(now, None, None).map(drop))?;
     let mut n = 0usize;
     let fetch = median_ms(2_001, || {
         n = (n * 7919 + 13) % tickets.max(1);
@@ -92,6 +97,8 @@ pub fn run(file: &Path, tickets: usize, comments_each: usize) -> CliResult {
         "audited_write_seconds": round3(build_seconds),
         "board_page_ms_median": round3(board),
         "board_page_group_filter_ms_median": round3(board_filtered),
+        "board_page_common_word_filter_ms_median": round3(board_by_text),
+        "sla_report_ms_median": round3(sla_report),
         "list_page_status_filter_ms_median": round3(list_by_status),
         "list_page_group_filter_ms_median": round3(list_by_group),
         "fetch_by_key_ms_median": round3(fetch),

@@ -199,7 +199,7 @@ fn list_query(conditions: &Conditions, filter: &TicketFilter, offset: usize, lim
             Status::ALL.iter().map(|s| format!(" AND t.status = ?{}", bind(Value::Text(s.as_str().into())))).collect()
         }
     };
-    // Priorities outside this range cannot be written: the matrix and every write path check it.
+    // Tickets take their priority from the matrix, whose cells all lie in this range.
     let priority_terms: Vec<String> = match filter.priority {
         Some(_) => vec![String::new()],
         None => PRIORITY_RANGE.map(|p| format!(" AND t.priority = ?{}", bind(Value::Integer(p.into())))).collect(),
