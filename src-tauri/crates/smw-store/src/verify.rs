@@ -88,10 +88,10 @@ fn check(path: &Path, with_integrity: bool) -> StoreResult<VerifyReport> {
         std::thread::spawn(move || if with_integrity { integrity_messages(&integrity_path) } else { Ok(Vec::new()) });
     // The chain and the records are read on two threads too, through two connections that
     // see the same moment of the file.
-    let (chain_conn, records_conn) = connections_at_one_moment(path)?;
+    let (chain_conn, records_conn, newest_seq) = connections_at_one_moment(path)?;
     let chain = std::thread::spawn(move || -> StoreResult<_> {
         let mut findings = Findings::default();
-        let (entries, expected) = walk_chain(&chain_conn, &mut findings)?;
+        let (entries, expected) = walk_chain(&chain_conn, newest_seq, &mut findings)?;
         Ok((entries, expected, findings))
     });
     let mut record_findings = Findings::default();
@@ -138,12 +138,13 @@ fn read_only(path: &Path) -> StoreResult<Connection> {
     Ok(conn)
 }
 
-/// Two connections, each in a read transaction, that see the file at the same moment.
+/// Two connections, each in a read transaction, that see the file at the same moment, and
+/// the seq of the newest audit entry they both see (0 for an empty log).
 ///
 /// Every write through the store appends an audit entry in its own transaction, so two
 /// snapshots with the same newest entry hold the same records. If the workbench wrote between
 /// the two reads, both transactions start again.
-fn connections_at_one_moment(path: &Path) -> StoreResult<(Connection, Connection)> {
+fn connections_at_one_moment(path: &Path) -> StoreResult<(Connection, Connection, i64)> {
     const NEWEST: &str = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1";
     let (first, second) = (read_only(path)?, read_only(path)?);
     // Preparing reads the schema; done here, it stays out of the gap between the two reads.
@@ -156,8 +157,10 @@ fn connections_at_one_moment(path: &Path) -> StoreResult<(Connection, Connection
         Ok(stmt.query_row([], |row| Ok((row.get(0)?, row.get(1)?))).optional()?)
     };
     for _ in 0..ATTEMPTS_AT_ONE_MOMENT {
-        if newest(&first)? == newest(&second)? {
-            return Ok((first, second));
+        let seen = newest(&first)?;
+        if seen == newest(&second)? {
+            let newest_seq = seen.map_or(0, |(seq, _)| seq);
+            return Ok((first, second, newest_seq));
         }
         first.execute_batch("ROLLBACK")?;
         second.execute_batch("ROLLBACK")?;
@@ -178,15 +181,25 @@ fn integrity_messages(path: &Path) -> StoreResult<Vec<String>> {
     Ok(messages.into_iter().filter(|m| m != "ok").collect())
 }
 
-fn walk_chain(conn: &Connection, findings: &mut Findings) -> StoreResult<(i64, HashMap<Uuid, Expected>)> {
+/// Room reserved up front for expected records: about 1 GB, twice the largest log the
+/// benchmark builds.
+const PRESIZED_RECORDS_AT_MOST: usize = 10_000_000;
+
+/// `newest_seq` sizes the map of expected records: no log holds more records than entries.
+fn walk_chain(
+    conn: &Connection,
+    newest_seq: i64,
+    findings: &mut Findings,
+) -> StoreResult<(i64, HashMap<Uuid, Expected>)> {
     let mut stmt = conn.prepare(
         "SELECT seq, at, actor_id, actor, action, record_kind, record_id, record_key, changes, row_digest, prev_hash, hash
          FROM audit_log ORDER BY seq",
     )?;
     // Sized for the whole log up front: growing a map of millions of records rehashes
-    // every record on each doubling.
-    let newest: i64 = conn.query_row("SELECT coalesce(max(seq), 0) FROM audit_log", [], |row| row.get(0))?;
-    let mut expected: HashMap<Uuid, Expected> = HashMap::with_capacity(usize::try_from(newest).unwrap_or(0));
+    // every record on each doubling. Capped, because in an altered file the newest seq can be
+    // any number; past the cap the map simply grows.
+    let capacity = usize::try_from(newest_seq).unwrap_or(0).min(PRESIZED_RECORDS_AT_MOST);
+    let mut expected: HashMap<Uuid, Expected> = HashMap::with_capacity(capacity);
     let mut rows = stmt.query([])?;
     let mut previous_hash = GENESIS_HASH.to_string();
     let mut next_seq = 1;

@@ -77,6 +77,16 @@ fn a_deleted_entry_leaves_a_gap() {
 }
 
 #[test]
+fn an_entry_renumbered_far_ahead_is_reported_not_a_failure() {
+    let f = fixture();
+    incident(&f, "Mail down", "");
+    // Verify reserves memory by the newest seq; a forged one must not make it give up.
+    tamper(&f, "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET seq = 9223372036854775000 WHERE seq = 2;");
+    let findings = finding_codes(&f);
+    assert!(findings.iter().any(|(code, _, _)| code == "chain_gap"), "{findings:?}");
+}
+
+#[test]
 fn rows_inserted_or_deleted_behind_the_store_are_named() {
     let f = fixture();
     let t = incident(&f, "Mail down", "");
