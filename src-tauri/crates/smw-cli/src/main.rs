@@ -14,6 +14,11 @@ use error::CliResult;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// The import's reader thread allocates every parsed line and the writer thread frees it;
+/// glibc's allocator serialises those cross-thread frees on a lock, mimalloc does not.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "smw",

@@ -71,7 +71,16 @@ fn bad_lines_are_named_and_nothing_is_written() {
     tampered[ticket_line] = &edited;
     let (line, message) = import_error(&tampered.join("\n"));
     assert_eq!(line, ticket_line as u64 + 1);
-    assert!(message.contains("does not match its audit history"), "{message}");
+    let key = serde_json::from_str::<serde_json::Value>(lines[ticket_line]).unwrap()["data"]["key"].clone();
+    let key = key.as_str().unwrap();
+    assert_eq!(message, format!("{key} does not match its audit history"));
+
+    // A record given twice is refused on its second line, naming the first.
+    let mut doubled = lines.clone();
+    doubled.insert(ticket_line + 1, lines[ticket_line]);
+    let (line, message) = import_error(&doubled.join("\n"));
+    assert_eq!(line, ticket_line as u64 + 2);
+    assert_eq!(message, format!("{key} appears twice (first on line {})", ticket_line + 1));
 
     // A record with a field of the wrong type names the field.
     let typed = lines[ticket_line].replacen("\"priority\":", "\"priority\":\"high\",\"_\":", 1);

@@ -14,6 +14,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use smw_core::audit::GENESIS_HASH;
 use smw_core::{Record, Timestamp};
+use std::collections::hash_map::Entry::{Occupied, Vacant};
 use std::collections::HashMap;
 use std::io::BufRead;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
@@ -66,8 +67,11 @@ enum Item {
 struct Seen {
     digest: [u8; 32],
     line: u64,
-    key: String,
 }
+
+/// The reader's maps grow to millions of entries; SipHash's resistance to chosen keys costs
+/// more there than it protects (the file is the user's own, and the map is local to a run).
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 fn bad(line: u64, message: impl Into<String>) -> StoreError {
     StoreError::BadFile { line, message: message.into() }
@@ -151,16 +155,17 @@ fn write(conn: &Connection, receiver: Receiver<Vec<(u64, Item)>>, progress: &mut
 }
 
 fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) -> StoreResult<u64> {
-    let mut records: HashMap<Uuid, Seen> = HashMap::new();
-    let mut keys: HashMap<String, u64> = HashMap::new();
-    let mut latest: HashMap<Uuid, [u8; 32]> = HashMap::new();
+    let mut records: Map<Uuid, Seen> = Map::default();
+    let mut keys: Map<String, u64> = Map::default();
+    let mut latest: Map<Uuid, [u8; 32]> = Map::default();
     let mut previous_hash = GENESIS_HASH.to_string();
     let mut line_no = 0u64;
     let mut text = String::new();
     let mut saw_header = false;
     let mut batch = Vec::with_capacity(BATCH);
     let send = |batch: &mut Vec<(u64, Item)>| -> StoreResult<()> {
-        sender.send(std::mem::take(batch)).map_err(|_| std::io::Error::other("the import writer stopped"))?;
+        let full = std::mem::replace(batch, Vec::with_capacity(BATCH));
+        sender.send(full).map_err(|_| std::io::Error::other("the import writer stopped"))?;
         Ok(())
     };
     loop {
@@ -187,13 +192,19 @@ fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) 
             return Err(bad(line_no, "the first line must be the export header"));
         }
         let item = if let (Some(table), Some(data)) = (line.table, line.data) {
-            let (record, id, seen) = parse_record(table, data, line_no)?;
+            let (record, id, key, digest) = parse_record(table, data, line_no)?;
             // The load runs without unique indexes (they are rebuilt at the end), so
             // duplicates are caught here, where the line is known.
-            if let Some(first) = keys.insert(seen.key.clone(), line_no) {
-                return Err(bad(line_no, format!("{} appears twice (first on line {first})", seen.key)));
+            match keys.entry(key) {
+                Occupied(first) => {
+                    let (key, first) = (first.key(), first.get());
+                    return Err(bad(line_no, format!("{key} appears twice (first on line {first})")));
+                }
+                Vacant(slot) => {
+                    slot.insert(line_no);
+                }
             }
-            if let Some(first) = records.insert(id, seen) {
+            if let Some(first) = records.insert(id, Seen { digest, line: line_no }) {
                 return Err(bad(line_no, format!("record id {id} appears twice (first on line {})", first.line)));
             }
             Item::Record(record)
@@ -224,24 +235,28 @@ fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) 
         return Err(bad(line_no.max(1), "the file is empty"));
     }
     send(&mut batch)?;
+    // Only a failure needs a record's key, so it is looked up from its line then.
+    let key_on = |line: u64| keys.iter().find(|(_, first)| **first == line).map_or("a record", |(key, _)| key);
     for (id, seen) in &records {
         match latest.get(id) {
             Some(digest) if *digest == seen.digest => {}
-            Some(_) => return Err(bad(seen.line, format!("{} does not match its audit history", seen.key))),
-            None => return Err(bad(seen.line, format!("{} has no audit history", seen.key))),
+            Some(_) => return Err(bad(seen.line, format!("{} does not match its audit history", key_on(seen.line)))),
+            None => return Err(bad(seen.line, format!("{} has no audit history", key_on(seen.line)))),
         }
     }
     Ok(records.len() as u64)
 }
 
-fn parse_record(table: &str, data: &RawValue, line: u64) -> StoreResult<(Box<dyn Insertable>, Uuid, Seen)> {
-    let mut found: Option<(Box<dyn Insertable>, Uuid, Seen)> = None;
+/// A record line: the record, its id and key, and the digest its latest audit entry must carry.
+type ParsedRecord = (Box<dyn Insertable>, Uuid, String, [u8; 32]);
+
+fn parse_record(table: &str, data: &RawValue, line: u64) -> StoreResult<ParsedRecord> {
+    let mut found: Option<ParsedRecord> = None;
     for_each_family!(R => {
         if found.is_none() && table == R::TABLE {
             let record: R = serde_json::from_str(data.get()).map_err(|e| bad(line, format!("{}: {e}", R::NOUN)))?;
-            let seen = Seen { digest: smw_core::audit::row_digest_bytes(&record), line, key: record.key().to_string() };
-            let id = record.id();
-            found = Some((Box::new(record), id, seen));
+            let (id, key, digest) = (record.id(), record.key().to_string(), smw_core::audit::row_digest_bytes(&record));
+            found = Some((Box::new(record), id, key, digest));
         }
     });
     found.ok_or_else(|| bad(line, format!("unknown table {table:?}")))

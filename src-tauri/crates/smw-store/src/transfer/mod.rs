@@ -9,6 +9,7 @@ use smw_core::Timestamp;
 
 mod export;
 mod import;
+mod json_string;
 mod new_workspace;
 
 pub use new_workspace::import_new_workspace;
@@ -41,6 +42,7 @@ pub(crate) struct Entry {
     pub(crate) record_id: String,
     pub(crate) record_key: String,
     /// The exact JSON text that was hashed.
+    #[serde(deserialize_with = "json_string::decoded_string")]
     pub(crate) changes: String,
     pub(crate) row_digest: String,
     pub(crate) prev_hash: String,
