@@ -13,6 +13,7 @@ pub mod demo;
 mod directory;
 mod directory_refs;
 mod error;
+mod fast_map;
 mod links;
 pub mod migrations;
 mod problems;

@@ -6,13 +6,13 @@
 //! workbench's back, to a record or to its history, breaks one of them and is named.
 
 use crate::error::StoreResult;
+use crate::fast_map::FastMap;
 use crate::for_each_family;
 use crate::stored::{select_sql, Stored};
 use crate::workspace::inspect;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use smw_core::audit::{EntryFields, GENESIS_HASH};
 use smw_core::views::{VerifyFinding, VerifyReport};
-use std::collections::HashMap;
 use std::path::Path;
 use uuid::Uuid;
 
@@ -26,9 +26,8 @@ struct Expected {
     seq: i64,
 }
 
-/// Millions of records, keyed by ids the workbench made: SipHash's guard against chosen keys
-/// buys nothing here and costs time on every insert and lookup.
-type ExpectedRecords = HashMap<Uuid, Expected, foldhash::fast::RandomState>;
+/// What the chain says of each record, by id.
+type ExpectedRecords = FastMap<Uuid, Expected>;
 
 /// A record as its table holds it now, reduced to what the comparison with the chain needs.
 struct Current {

@@ -6,6 +6,7 @@
 use super::{Counter, Entry, Header, FORMAT, FORMAT_VERSION};
 use crate::audit::insert_entry;
 use crate::error::{StoreError, StoreResult};
+use crate::fast_map::FastMap;
 use crate::for_each_family;
 use crate::stored::{bind_values, insert_sql, Stored};
 use crate::workspace::Workspace;
@@ -15,7 +16,6 @@ use serde_json::value::RawValue;
 use smw_core::audit::GENESIS_HASH;
 use smw_core::{Record, Timestamp};
 use std::collections::hash_map::Entry::{Occupied, Vacant};
-use std::collections::HashMap;
 use std::io::BufRead;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use uuid::Uuid;
@@ -68,10 +68,6 @@ struct Seen {
     digest: [u8; 32],
     line: u64,
 }
-
-/// The reader's maps grow to millions of entries; SipHash's resistance to chosen keys costs
-/// more there than it protects (the file is the user's own, and the map is local to a run).
-type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 fn bad(line: u64, message: impl Into<String>) -> StoreError {
     StoreError::BadFile { line, message: message.into() }
@@ -155,9 +151,9 @@ fn write(conn: &Connection, receiver: Receiver<Vec<(u64, Item)>>, progress: &mut
 }
 
 fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) -> StoreResult<u64> {
-    let mut records: Map<Uuid, Seen> = Map::default();
-    let mut keys: Map<String, u64> = Map::default();
-    let mut latest: Map<Uuid, [u8; 32]> = Map::default();
+    let mut records: FastMap<Uuid, Seen> = FastMap::default();
+    let mut keys: FastMap<String, u64> = FastMap::default();
+    let mut latest: FastMap<Uuid, [u8; 32]> = FastMap::default();
     let mut previous_hash = GENESIS_HASH.to_string();
     let mut line_no = 0u64;
     let mut text = String::new();
