@@ -22,6 +22,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "drop_tickets_by_priority",
         sql: include_str!("migrations/0004_drop_tickets_by_priority.sql"),
     },
+    Migration {
+        version: 5,
+        name: "lean_search_index",
+        sql: concat!(include_str!("migrations/0005_lean_search_index.sql"), include_str!("sql/search_fill.sql")),
+    },
 ];
 
 pub fn latest_version() -> i64 {

@@ -60,7 +60,7 @@ pub(crate) fn reindex<R: Stored>(conn: &Connection, before: Option<&R>, after: &
 /// Turns what a person typed into an FTS5 query: every word must match. Quoting each word
 /// means punctuation and FTS operators in the input are searched for, never interpreted.
 pub fn fts_query(text: &str) -> Result<String, Invalid> {
-    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = text.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).collect();
     if words.is_empty() {
         return Err(Invalid::field("required", "text", "type a word to search for"));
     }
@@ -68,6 +68,29 @@ pub fn fts_query(text: &str) -> Result<String, Invalid> {
         return Err(Invalid::field("too_long", "text", format!("search for at most {MAX_TERMS} words")));
     }
     Ok(words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" "))
+}
+
+/// Whether `c` belongs to a word as the index's tokenizer sees it: a letter, a digit, a
+/// private-use character or a combining mark (the categories migration 0005 gives it). The
+/// index keeps no word positions, so a quoted word that the tokenizer split in two would be a
+/// phrase, which it cannot answer; splitting words here the same way avoids that.
+pub(crate) fn is_word_char(c: char) -> bool {
+    use unicode_general_category::{get_general_category, GeneralCategory::*};
+    matches!(
+        get_general_category(c),
+        UppercaseLetter
+            | LowercaseLetter
+            | TitlecaseLetter
+            | ModifierLetter
+            | OtherLetter
+            | DecimalNumber
+            | LetterNumber
+            | OtherNumber
+            | PrivateUse
+            | NonspacingMark
+            | SpacingMark
+            | EnclosingMark
+    )
 }
 
 /// Document numbers of the hits, best first: by bm25 when there are few, else newest first.
@@ -183,7 +206,7 @@ pub fn snippet(text: &str, query: &str) -> String {
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let lower = flat.to_lowercase();
     let first = query
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .filter_map(|w| lower.find(&w.to_lowercase()))
         .min()

@@ -20,6 +20,23 @@ fn finds_titles_descriptions_and_comments() {
 }
 
 #[test]
+fn words_in_any_script_are_searched_as_whole_words() {
+    // The index keeps no word positions, so a word the tokenizer cut in two could not be
+    // searched at all: each of these has a combining mark, an enclosed letter or a
+    // decomposed accent in the middle.
+    let f = fixture();
+    let words = ["क्या", "किताब", "كَتَبَ", "cafe\u{301}", "naïve", "東京都", "x\u{24D0}y"];
+    let t = incident(&f, "Multilingual", &words.join(" "));
+    for word in words.iter().chain(&["café", "cafe", "naive", "X"]) {
+        let hits = f.ws.search(word, 20).unwrap_or_else(|e| panic!("{word:?}: {e}"));
+        let keys: Vec<_> = hits.iter().map(|h| h.key.as_str()).collect();
+        assert_eq!(keys, vec![t.key.as_str()], "{word:?}");
+    }
+    // An enclosed letter is a symbol to the tokenizer, as punctuation is: no word at all.
+    assert_eq!(f.ws.search("ⓐ", 20).unwrap_err().field(), Some("text"));
+}
+
+#[test]
 fn common_terms_come_newest_first_and_each_ticket_once() {
     let f = fixture();
     let mut keys = Vec::new();
@@ -119,4 +136,37 @@ fn the_index_rebuilt_from_the_tables_matches_the_one_kept_by_writes() {
     let fill = include_str!("../src/sql/search_fill.sql");
     tamper(&f, &format!("INSERT INTO search_index (search_index) VALUES ('delete-all'); {fill}"));
     assert_eq!(docs_per_word(), kept);
+}
+
+#[test]
+fn a_version_4_file_gets_the_lean_index_with_its_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v4.smw");
+    file_at_version(&path, 4)
+        .execute_batch(
+            "INSERT INTO tickets (id, key, kind, title, description, category, impact, urgency, priority, status,
+                                  created_at, updated_at, deleted_at, version)
+             VALUES ('t1', 'INC-000001', 'incident', 'Printer jammed', 'tray two', '', 'low', 'low', 4, 'new',
+                     'x', 'x', NULL, 1);
+             INSERT INTO audit_log (seq, at, actor_id, actor, action, record_kind, record_id, record_key, changes,
+                                    row_digest, prev_hash, hash)
+             VALUES (7, 'x', '', 'test', 'create', 'incident', 't1', 'INC-000001', '{}', '', '', '');
+             INSERT INTO search_index (rowid, title, body) VALUES (7, 'Printer jammed', 'tray two');",
+        )
+        .unwrap();
+    drop(smw_store::Workspace::open(&path).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let schema = |name: &str| -> Option<String> {
+        conn.query_row("SELECT sql FROM sqlite_master WHERE name = ?1", [name], |r| r.get(0)).ok()
+    };
+    assert!(schema("search_index").unwrap().contains("detail = none"));
+    assert_eq!(schema("comments_key"), None);
+    let docs: Vec<i64> = conn
+        .prepare("SELECT rowid FROM search_index WHERE search_index MATCH 'tray'")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(docs, vec![7], "the migrated index holds the ticket under its audit entry");
 }
