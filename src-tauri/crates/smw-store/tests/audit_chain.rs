@@ -10,10 +10,12 @@ fn finding_codes(f: &Fixture) -> Vec<(String, Option<String>, Option<i64>)> {
         report.findings.into_iter().map(|x| (x.code, x.record_key, x.audit_seq)).collect()
     };
     let all = codes(smw_store::verify(&f.path).unwrap());
-    // Without SQLite's check, the chain and the records are read on another schedule (side by
-    // side, where the full check has them take turns on a two-core machine). These edits leave
-    // SQLite's structures sound, so the findings must be the same.
+    // These edits leave SQLite's structures sound, so the chain and the records alone find
+    // the same; and so does a walk cut into ranges of every size, meeting anywhere.
     assert_eq!(codes(smw_store::verify_history(&f.path).unwrap()), all);
+    for range_size in 1..=4 {
+        assert_eq!(codes(smw_store::verify_in_ranges(&f.path, range_size).unwrap()), all, "ranges of {range_size}");
+    }
     all
 }
 
