@@ -74,7 +74,7 @@ pub fn fts_query(text: &str) -> Result<String, Invalid> {
 /// private-use character or a combining mark (the categories migration 0005 gives it). The
 /// index keeps no word positions, so a quoted word that the tokenizer split in two would be a
 /// phrase, which it cannot answer; splitting words here the same way avoids that.
-pub(crate) fn is_word_char(c: char) -> bool {
+fn is_word_char(c: char) -> bool {
     use unicode_general_category::{get_general_category, GeneralCategory::*};
     matches!(
         get_general_category(c),

@@ -7,6 +7,7 @@ use super::{Expected, ExpectedRecords, Findings};
 use crate::error::StoreResult;
 use rusqlite::{Connection, OptionalExtension};
 use smw_core::audit::{EntryFields, GENESIS_HASH};
+use std::collections::hash_map::Entry::{Occupied, Vacant};
 use std::sync::Mutex;
 use uuid::Uuid;
 
@@ -23,7 +24,7 @@ pub(super) fn walk_range(
 ) -> StoreResult<i64> {
     let before: Option<(i64, String)> = conn
         .prepare_cached("SELECT seq, hash FROM audit_log WHERE seq < ?1 ORDER BY seq DESC LIMIT 1")?
-        .query_row([from], |row| Ok((row.get(0)?, text_or_empty(row, 1))))
+        .query_row([from], |row| Ok((row.get(0)?, text_column(row, 1).to_string())))
         .optional()?;
     let (mut next_seq, mut previous_hash) = match before {
         Some((seq, hash)) => (seq + 1, hash),
@@ -40,7 +41,7 @@ pub(super) fn walk_range(
     while let Some(row) = rows.next()? {
         count += 1;
         let seq: i64 = row.get(0)?;
-        let text = |i: usize| row.get_ref(i).ok().and_then(|v| v.as_str().ok()).unwrap_or("");
+        let text = |i: usize| text_column(row, i);
         let fields = EntryFields {
             seq,
             at: text(1),
@@ -91,12 +92,11 @@ pub(super) fn walk_range(
     let mut expected = expected.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     for (id, entry) in seen {
         match expected.entry(id) {
-            std::collections::hash_map::Entry::Occupied(mut newest) => {
-                if newest.get().seq < entry.seq {
-                    newest.insert(entry);
-                }
+            Occupied(newest) if newest.get().seq > entry.seq => {}
+            Occupied(mut older) => {
+                older.insert(entry);
             }
-            std::collections::hash_map::Entry::Vacant(slot) => {
+            Vacant(slot) => {
                 slot.insert(entry);
             }
         }
@@ -105,6 +105,6 @@ pub(super) fn walk_range(
 }
 
 /// A text column as the walk hashes it: anything that is not text counts as empty.
-fn text_or_empty(row: &rusqlite::Row, i: usize) -> String {
-    row.get_ref(i).ok().and_then(|v| v.as_str().ok()).unwrap_or("").to_string()
+fn text_column<'r>(row: &'r rusqlite::Row, i: usize) -> &'r str {
+    row.get_ref(i).ok().and_then(|v| v.as_str().ok()).unwrap_or("")
 }
