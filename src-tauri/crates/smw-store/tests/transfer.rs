@@ -90,6 +90,16 @@ fn bad_lines_are_named_and_nothing_is_written() {
     assert_eq!(line, ticket_line as u64 + 1);
     assert!(message.contains("ticket"), "{message}");
 
+    // Records come before the audit entries (docs/export-format.md), so that each entry is
+    // checked against its record as it is read: a record moved after them is refused there.
+    let first_audit = lines.iter().position(|l| l.starts_with("{\"audit\"")).unwrap();
+    let mut moved = lines.clone();
+    let record = moved.remove(ticket_line);
+    moved.push(record);
+    let (line, message) = import_error(&moved.join("\n"));
+    assert_eq!(line, lines.len() as u64);
+    assert_eq!(message, format!("a record after the audit entries (which start on line {first_audit})"));
+
     assert_eq!(import_error("").0, 1);
 }
 

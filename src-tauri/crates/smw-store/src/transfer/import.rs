@@ -66,10 +66,13 @@ enum Item {
     Audit(Entry),
 }
 
-/// What the reader has seen of each record, to check it against the chain at the end.
+/// What the reader has seen of each record, to check it against its newest audit entry.
 struct Seen {
     digest: [u8; 32],
     line: u64,
+    /// Whether the newest audit entry read so far about this record carries its digest;
+    /// `None` until one is read. The entries come in `seq` order, so the last one read wins.
+    history_matches: Option<bool>,
 }
 
 fn bad(line: u64, message: impl Into<String>) -> StoreError {
@@ -156,7 +159,9 @@ fn write(conn: &Connection, receiver: Receiver<Vec<(u64, Item)>>, progress: &mut
 fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) -> StoreResult<u64> {
     let mut records: FastMap<Uuid, Seen> = FastMap::default();
     let mut keys: FastMap<String, u64> = FastMap::default();
-    let mut latest: FastMap<Uuid, [u8; 32]> = FastMap::default();
+    // The line of the first audit entry: the format puts every record before the entries, so
+    // each entry can be checked against its record as it is read, with no map of the log.
+    let mut first_audit_line: Option<u64> = None;
     let mut previous_hash = GENESIS_HASH.to_string();
     let mut line_no = 0u64;
     let mut text = String::new();
@@ -191,6 +196,9 @@ fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) 
             return Err(bad(line_no, "the first line must be the export header"));
         }
         let item = if let (Some(table), Some(data)) = (line.table, line.data) {
+            if let Some(first) = first_audit_line {
+                return Err(bad(line_no, format!("a record after the audit entries (which start on line {first})")));
+            }
             let (record, id, key, digest) = parse_record(table, data, line_no)?;
             // The load runs without unique indexes (they are rebuilt at the end), so
             // duplicates are caught here, where the line is known.
@@ -203,7 +211,7 @@ fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) 
                     slot.insert(line_no);
                 }
             }
-            if let Some(first) = records.insert(id, Seen { digest, line: line_no }) {
+            if let Some(first) = records.insert(id, Seen { digest, line: line_no, history_matches: None }) {
                 return Err(bad(line_no, format!("record id {id} appears twice (first on line {})", first.line)));
             }
             Item::Record(record)
@@ -219,7 +227,10 @@ fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) 
             let id: Uuid = entry.record_id.parse().map_err(|_| bad(line_no, "audit: record_id is not a UUID"))?;
             let digest = smw_core::audit::decode_hex32(&entry.row_digest)
                 .ok_or_else(|| bad(line_no, "audit: row_digest is not a SHA-256"))?;
-            latest.insert(id, digest);
+            if let Some(seen) = records.get_mut(&id) {
+                seen.history_matches = Some(seen.digest == digest);
+            }
+            first_audit_line.get_or_insert(line_no);
             previous_hash.clone_from(&entry.hash);
             Item::Audit(entry)
         } else {
@@ -236,10 +247,12 @@ fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) 
     send(&mut batch)?;
     // Only a failure needs a record's key, so it is looked up from its line then.
     let key_on = |line: u64| keys.iter().find(|(_, first)| **first == line).map_or("a record", |(key, _)| key);
-    for (id, seen) in &records {
-        match latest.get(id) {
-            Some(digest) if *digest == seen.digest => {}
-            Some(_) => return Err(bad(seen.line, format!("{} does not match its audit history", key_on(seen.line)))),
+    for seen in records.values() {
+        match seen.history_matches {
+            Some(true) => {}
+            Some(false) => {
+                return Err(bad(seen.line, format!("{} does not match its audit history", key_on(seen.line))))
+            }
             None => return Err(bad(seen.line, format!("{} has no audit history", key_on(seen.line)))),
         }
     }
