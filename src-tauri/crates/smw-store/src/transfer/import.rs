@@ -248,13 +248,12 @@ fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) 
     // Only a failure needs a record's key, so it is looked up from its line then.
     let key_on = |line: u64| keys.iter().find(|(_, first)| **first == line).map_or("a record", |(key, _)| key);
     for seen in records.values() {
-        match seen.history_matches {
-            Some(true) => {}
-            Some(false) => {
-                return Err(bad(seen.line, format!("{} does not match its audit history", key_on(seen.line))))
-            }
-            None => return Err(bad(seen.line, format!("{} has no audit history", key_on(seen.line)))),
-        }
+        let problem = match seen.history_matches {
+            Some(true) => continue,
+            Some(false) => "does not match its audit history",
+            None => "has no audit history",
+        };
+        return Err(bad(seen.line, format!("{} {problem}", key_on(seen.line))));
     }
     Ok(records.len() as u64)
 }
