@@ -100,9 +100,14 @@ impl EntryFields<'_> {
     }
 
     fn hash_bytes(&self) -> [u8; 32] {
-        let seq = self.seq.to_string();
+        thread_local! {
+            // Reused: verify hashes millions of entries, and a fresh buffer per entry cost
+            // an allocation each.
+            static CANONICAL: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+        }
+        let mut digits = itoa::Buffer::new();
         let fields = [
-            seq.as_bytes(),
+            digits.format(self.seq).as_bytes(),
             self.at.as_bytes(),
             self.actor_id.as_bytes(),
             self.actor.as_bytes(),
@@ -116,12 +121,14 @@ impl EntryFields<'_> {
         ];
         // Laid out in one buffer and hashed in one call: feeding SHA-256 two dozen small
         // pieces costs more than the copy.
-        let mut canonical = Vec::with_capacity(fields.iter().map(|field| 4 + field.len()).sum());
-        for field in fields {
-            canonical.extend_from_slice(&(field.len() as u32).to_le_bytes());
-            canonical.extend_from_slice(field);
-        }
-        Sha256::digest(&canonical).into()
+        CANONICAL.with_borrow_mut(|canonical| {
+            canonical.clear();
+            for field in fields {
+                canonical.extend_from_slice(&(field.len() as u32).to_le_bytes());
+                canonical.extend_from_slice(field);
+            }
+            Sha256::digest(&canonical[..]).into()
+        })
     }
 }
 
