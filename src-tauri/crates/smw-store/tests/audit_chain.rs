@@ -117,6 +117,27 @@ fn rows_inserted_or_deleted_behind_the_store_are_named() {
 }
 
 #[test]
+fn a_copy_of_a_record_under_its_id_is_named_and_the_original_is_not() {
+    let f = fixture();
+    let t = incident(&f, "Mail down", "");
+    // A forger drops the unique index on ids and copies the ticket under a new key.
+    tamper(
+        &f,
+        &format!(
+            "DROP INDEX tickets_id;
+             CREATE TEMP TABLE copy AS SELECT * FROM tickets WHERE key = '{}';
+             UPDATE copy SET seq = (SELECT max(seq) + 1 FROM tickets), key = 'INC-999999';
+             INSERT INTO tickets SELECT * FROM copy;",
+            t.key
+        ),
+    );
+    // The first row with the id is the one its history vouches for, however the rows are
+    // split among threads; the copy is the one named.
+    let findings = finding_codes(&f);
+    assert_eq!(findings, vec![("record_unaudited".to_string(), Some("INC-999999".to_string()), None)]);
+}
+
+#[test]
 fn the_log_refuses_updates_through_sql() {
     let f = fixture();
     let conn = rusqlite::Connection::open(&f.path).unwrap();

@@ -8,18 +8,19 @@ use crate::error::StoreResult;
 use rusqlite::{Connection, OptionalExtension};
 use smw_core::audit::{EntryFields, GENESIS_HASH};
 use std::collections::hash_map::Entry::{Occupied, Vacant};
-use std::sync::Mutex;
 use uuid::Uuid;
+
+/// What one entry says its record should look like.
+pub(super) type Seen = (Uuid, Expected);
 
 /// Checks the entries numbered `from..=to`: numbering without gaps, each linked to the hash
 /// before it, each hash matching its content. What each entry says its record should look
-/// like goes into `expected`, where the newest entry of a record wins whichever range ends
-/// first. Returns the number of entries read.
+/// like goes onto the end of `seen`, for [`merge`]. Returns the number of entries read.
 pub(super) fn walk_range(
     conn: &Connection,
     from: i64,
     to: i64,
-    expected: &Mutex<ExpectedRecords>,
+    seen: &mut Vec<Seen>,
     findings: &mut Findings,
 ) -> StoreResult<i64> {
     let before: Option<(i64, String)> = conn
@@ -35,8 +36,6 @@ pub(super) fn walk_range(
          FROM audit_log WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq",
     )?;
     let mut rows = stmt.query([from, to])?;
-    // Collected here and merged under the lock once, so ranges walked at once rarely wait.
-    let mut seen = Vec::with_capacity(super::tasks::range_len(from, to));
     let mut count = 0;
     while let Some(row) = rows.next()? {
         count += 1;
@@ -89,7 +88,12 @@ pub(super) fn walk_range(
         previous_hash.push_str(stored_hash);
         next_seq = seq + 1;
     }
-    let mut expected = expected.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    Ok(count)
+}
+
+/// Records what a range of entries says, where the newest entry of a record wins whichever
+/// range is merged first.
+pub(super) fn merge(expected: &mut ExpectedRecords, seen: impl Iterator<Item = Seen>) {
     for (id, entry) in seen {
         match expected.entry(id) {
             Occupied(newest) if newest.get().seq > entry.seq => {}
@@ -101,7 +105,6 @@ pub(super) fn walk_range(
             }
         }
     }
-    Ok(count)
 }
 
 /// A text column as the walk hashes it: anything that is not text counts as empty.

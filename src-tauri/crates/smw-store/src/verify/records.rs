@@ -4,21 +4,27 @@
 use super::{ExpectedRecords, Findings};
 use crate::error::StoreResult;
 use crate::for_each_family;
-use crate::stored::{select_sql, Stored};
+use crate::stored::Stored;
 use rusqlite::Connection;
 use uuid::Uuid;
 
-/// A record as its table holds it now, reduced to what the comparison with the chain needs.
-pub(super) struct Current {
-    id: Uuid,
-    digest: [u8; 32],
-    /// Index into [`families`], for the table and noun a finding names.
-    family: u8,
+/// A row as its table holds it now, reduced to what the comparison with the chain needs.
+pub(super) enum Row {
+    /// `seq` numbers the row in its table: with the id's unique index dropped, two rows can
+    /// share an id, and a finding must name the right one.
+    Read {
+        seq: i64,
+        id: Uuid,
+        digest: [u8; 32],
+    },
+    Unreadable {
+        key: String,
+        error: String,
+    },
 }
 
-/// Reads the rows `from..=to` of one family into `current`; returns how many rows there were,
-/// readable or not.
-type ReadRange = fn(&Connection, u8, i64, i64, &mut Vec<Current>, &mut Findings) -> StoreResult<i64>;
+/// Reads the rows `from..=to` of one family onto the end of `rows`.
+type ReadRange = fn(&Connection, i64, i64, &mut Vec<Row>) -> StoreResult<()>;
 
 /// A family of records: its table, what a finding calls one, and how to read it.
 pub(super) struct Family {
@@ -36,59 +42,53 @@ pub(super) fn families() -> Vec<Family> {
     families
 }
 
-fn read_range<R: Stored>(
-    conn: &Connection,
-    family: u8,
-    from: i64,
-    to: i64,
-    current: &mut Vec<Current>,
-    findings: &mut Findings,
-) -> StoreResult<i64> {
-    let sql = format!("{} WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq", select_sql::<R>());
+fn read_range<R: Stored>(conn: &Connection, from: i64, to: i64, rows: &mut Vec<Row>) -> StoreResult<()> {
+    let sql =
+        format!("SELECT {}, seq FROM {} WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq", R::COLUMNS.join(", "), R::TABLE);
     let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query([from, to])?;
-    let mut count = 0;
-    while let Some(row) = rows.next()? {
-        count += 1;
-        match R::from_row(row) {
-            Ok(record) => {
-                current.push(Current { id: record.id(), digest: smw_core::audit::row_digest_bytes(&record), family })
-            }
-            Err(error) => {
-                let key: String = row.get(1).unwrap_or_default();
-                findings.add(
-                    "record_unreadable",
-                    format!("{} {key} cannot be read: {error}", R::NOUN),
-                    Some(key),
-                    None,
-                );
-            }
-        }
+    let mut read = stmt.query([from, to])?;
+    while let Some(row) = read.next()? {
+        rows.push(match R::from_row(row) {
+            Ok(record) => Row::Read {
+                seq: row.get(R::COLUMNS.len())?,
+                id: record.id(),
+                digest: smw_core::audit::row_digest_bytes(&record),
+            },
+            Err(error) => Row::Unreadable { key: row.get(1).unwrap_or_default(), error: error.to_string() },
+        });
     }
-    Ok(count)
+    Ok(())
 }
 
-/// Matches every record with its latest audit entry; what is left in `expected` has
-/// history but no row.
-pub(super) fn compare<'a>(
+/// Matches each row of a family with its record's latest audit entry, which it takes out of
+/// `expected`: what is left there once every family is compared has history but no row.
+/// Findings come in row order, so they do not depend on where ranges meet.
+pub(super) fn compare(
     conn: &Connection,
-    families: &[Family],
-    current: impl IntoIterator<Item = &'a Current>,
+    family: &Family,
+    rows: &[Row],
     expected: &mut ExpectedRecords,
     findings: &mut Findings,
 ) -> StoreResult<()> {
-    for record in current {
-        let family = &families[usize::from(record.family)];
+    for row in rows {
+        let (seq, id, digest) = match row {
+            Row::Read { seq, id, digest } => (seq, id, digest),
+            Row::Unreadable { key, error } => {
+                let message = format!("{} {key} cannot be read: {error}", family.noun);
+                findings.add("record_unreadable", message, Some(key.clone()), None);
+                continue;
+            }
+        };
         // Keys are looked up only for findings that will be listed: a file rewritten wholesale
         // would otherwise cost a query per record.
         let key = |findings: &Findings| -> StoreResult<String> {
             if findings.full() {
                 return Ok(String::new());
             }
-            let sql = format!("SELECT key FROM {} WHERE id = ?1", family.table);
-            Ok(conn.query_row(&sql, [record.id.to_string()], |row| row.get(0))?)
+            let sql = format!("SELECT key FROM {} WHERE seq = ?1", family.table);
+            Ok(conn.query_row(&sql, [seq], |row| row.get(0))?)
         };
-        match expected.remove(&record.id) {
+        match expected.remove(id) {
             None => {
                 let key = key(findings)?;
                 findings.add(
@@ -98,7 +98,7 @@ pub(super) fn compare<'a>(
                     None,
                 );
             }
-            Some(entry) if entry.digest != record.digest => {
+            Some(entry) if entry.digest != *digest => {
                 let key = key(findings)?;
                 findings.add(
                     "record_altered",

@@ -3,15 +3,20 @@
 //! the records are cut into ranges that the other threads take one at a time, and the thread
 //! that finishes the integrity check takes what is left. On two cores both then finish at
 //! about the same moment, where fixed threads left one core idle for a third of the run.
+//!
+//! A range of records is compared with the chain as soon as it is read, once every range of
+//! the chain is walked: the records are never all held at once, and each thread reuses one
+//! buffer for its ranges. On this kind of machine fresh memory is dear (the kernel zeroes
+//! every page on first touch), and keeping all rows cost a quarter of a gigabyte of it.
 
-use super::chain::walk_range;
-use super::records::{Current, Family};
+use super::chain::{walk_range, Seen};
+use super::records::{compare, Family, Row};
 use super::{read_only, ExpectedRecords, Findings};
 use crate::error::StoreResult;
 use rusqlite::Connection;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex, MutexGuard};
 
 /// Entries or rows per range: a few hundred milliseconds of work, so the threads finish close
 /// together, and many times the cost of starting a range (one indexed query).
@@ -26,18 +31,75 @@ pub(super) enum Task {
         from: i64,
         to: i64,
     },
-    /// The rows `from..=to` of a family (an index into the families read).
+    /// The rows `from..=to` of a family (an index into the families read), compared with the
+    /// chain after the record ranges before it (`turn` of them).
     Records {
         family: u8,
         from: i64,
         to: i64,
+        turn: usize,
     },
 }
 
 pub(super) enum Done {
     Integrity(Vec<String>),
     Chain { entries: i64, findings: Findings },
-    Records { current: Vec<Current>, rows: i64, findings: Findings },
+    Records { rows: usize, findings: Findings },
+}
+
+/// What one thread reuses from range to range.
+#[derive(Default)]
+struct Scratch {
+    seen: Vec<Seen>,
+    rows: Vec<Row>,
+}
+
+/// When a range of records may be compared with the chain: once every chain range is walked
+/// (a record's newest entry may lie in any of them), and in task order, so that the findings,
+/// and which of two rows that share an id is the one named, never depend on timing.
+struct Turns {
+    state: Mutex<TurnState>,
+    changed: Condvar,
+}
+
+struct TurnState {
+    chain_ranges_left: usize,
+    record_ranges_compared: usize,
+}
+
+impl Turns {
+    fn wait_for(&self, turn: usize) {
+        let mut state = lock(&self.state);
+        while state.chain_ranges_left > 0 || state.record_ranges_compared < turn {
+            state = self.changed.wait(state).unwrap_or_else(|poisoned| poisoned.into_inner());
+        }
+    }
+
+    fn update(&self, change: impl FnOnce(&mut TurnState)) {
+        change(&mut lock(&self.state));
+        self.changed.notify_all();
+    }
+}
+
+/// Marks a task done when dropped, so that a task that fails (or panics) still lets the
+/// threads waiting for their turn go on; the failure itself ends verify.
+struct Finished<'a> {
+    turns: &'a Turns,
+    chain: bool,
+}
+
+impl Drop for Finished<'_> {
+    fn drop(&mut self) {
+        if self.chain {
+            self.turns.update(|state| state.chain_ranges_left -= 1);
+        } else {
+            self.turns.update(|state| state.record_ranges_compared += 1);
+        }
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// The tasks, longest first: the integrity check (if asked for), the chain, then the records.
@@ -54,10 +116,12 @@ pub(super) fn plan(
     for (from, to) in ranges(conn, "audit_log", range_size)? {
         tasks.push(Task::Chain { from, to });
     }
+    let first_records = tasks.len();
     for (index, family) in families.iter().enumerate() {
         let family_index = u8::try_from(index).expect("fewer than 256 families");
         for (from, to) in ranges(conn, family.table, range_size)? {
-            tasks.push(Task::Records { family: family_index, from, to });
+            let turn = tasks.len() - first_records;
+            tasks.push(Task::Records { family: family_index, from, to, turn });
         }
     }
     Ok(tasks)
@@ -98,12 +162,18 @@ pub(super) fn run(
     expected: &Mutex<ExpectedRecords>,
 ) -> StoreResult<(Vec<Done>, Vec<Connection>)> {
     let next = AtomicUsize::new(0);
+    let chain_ranges = tasks.iter().filter(|task| matches!(task, Task::Chain { .. })).count();
+    let turns = Turns {
+        state: Mutex::new(TurnState { chain_ranges_left: chain_ranges, record_ranges_compared: 0 }),
+        changed: Condvar::new(),
+    };
     let work = |conn: Connection| -> StoreResult<(Vec<(usize, Done)>, Connection)> {
         let mut done = Vec::new();
+        let mut scratch = Scratch::default();
         loop {
             let index = next.fetch_add(1, Ordering::Relaxed);
             let Some(task) = tasks.get(index) else { break };
-            done.push((index, perform(path, &conn, task, families, expected)?));
+            done.push((index, perform(path, &conn, task, families, expected, &turns, &mut scratch)?));
         }
         Ok((done, conn))
     };
@@ -128,25 +198,29 @@ fn perform(
     task: &Task,
     families: &[Family],
     expected: &Mutex<ExpectedRecords>,
+    turns: &Turns,
+    scratch: &mut Scratch,
 ) -> StoreResult<Done> {
     let mut findings = Findings::default();
     Ok(match *task {
         Task::Integrity => Done::Integrity(integrity_messages(path)?),
         Task::Chain { from, to } => {
-            let entries = walk_range(conn, from, to, expected, &mut findings)?;
+            let _finished = Finished { turns, chain: true };
+            let entries = walk_range(conn, from, to, &mut scratch.seen, &mut findings)?;
+            // Merged under the lock at once, so ranges walked at once rarely wait.
+            super::chain::merge(&mut lock(expected), scratch.seen.drain(..));
             Done::Chain { entries, findings }
         }
-        Task::Records { family, from, to } => {
-            let mut current = Vec::with_capacity(range_len(from, to));
-            let rows = (families[usize::from(family)].read)(conn, family, from, to, &mut current, &mut findings)?;
-            Done::Records { current, rows, findings }
+        Task::Records { family, from, to, turn } => {
+            let _finished = Finished { turns, chain: false };
+            let family = &families[usize::from(family)];
+            scratch.rows.clear();
+            (family.read)(conn, from, to, &mut scratch.rows)?;
+            turns.wait_for(turn);
+            compare(conn, family, &scratch.rows, &mut lock(expected), &mut findings)?;
+            Done::Records { rows: scratch.rows.len(), findings }
         }
     })
-}
-
-/// Room for a range's rows or entries, up front: a vector grown by doubling copies itself.
-pub(super) fn range_len(from: i64, to: i64) -> usize {
-    usize::try_from(i128::from(to) - i128::from(from) + 1).unwrap_or(0).min(RANGE_SIZE as usize)
 }
 
 /// What `PRAGMA integrity_check` reports, less its "ok". It reads the file as it is when it
