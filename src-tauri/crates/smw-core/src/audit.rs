@@ -133,24 +133,36 @@ impl EntryFields<'_> {
 }
 
 /// Parses a SHA-256 digest written, as the workbench writes it, in 64 lowercase hex digits.
+/// Verify and import decode two per audit entry, millions in all: a table and no branch per
+/// digit took half the time of matching each digit's range.
 pub fn decode_hex32(text: &str) -> Option<[u8; 32]> {
-    fn nibble(c: u8) -> Option<u8> {
-        match c {
-            b'0'..=b'9' => Some(c - b'0'),
-            b'a'..=b'f' => Some(c - b'a' + 10),
-            _ => None,
-        }
-    }
-    let bytes = text.as_bytes();
-    if bytes.len() != 64 {
+    let (pairs, []) = text.as_bytes().as_chunks::<2>() else { return None };
+    if pairs.len() != 32 {
         return None;
     }
     let mut out = [0u8; 32];
-    for (i, byte) in out.iter_mut().enumerate() {
-        *byte = nibble(bytes[2 * i])? << 4 | nibble(bytes[2 * i + 1])?;
+    let mut seen = 0;
+    for (byte, [high, low]) in out.iter_mut().zip(pairs) {
+        let (high, low) = (HEX_DIGITS[usize::from(*high)], HEX_DIGITS[usize::from(*low)]);
+        seen |= high | low;
+        *byte = high << 4 | low;
     }
-    Some(out)
+    (seen & NOT_HEX_DIGIT == 0).then_some(out)
 }
+
+/// What [`HEX_DIGITS`] gives for a byte that is not a lowercase hex digit: a bit no digit has.
+const NOT_HEX_DIGIT: u8 = 0x10;
+
+/// The value of each lowercase hex digit, by its byte.
+const HEX_DIGITS: [u8; 256] = {
+    let mut table = [NOT_HEX_DIGIT; 256];
+    let mut value = 0;
+    while value < 16 {
+        table[b"0123456789abcdef"[value] as usize] = value as u8;
+        value += 1;
+    }
+    table
+};
 
 /// SHA-256 of a record's canonical JSON, as lowercase hex.
 pub fn row_digest<R: Serialize>(record: &R) -> String {
@@ -223,6 +235,19 @@ mod tests {
         assert_eq!(decode_hex32(&hex(&digest).to_uppercase()), None);
         assert_eq!(decode_hex32("ab"), None);
         assert_eq!(decode_hex32(&"g".repeat(64)), None);
+        assert_eq!(decode_hex32(&format!("{}é", "0".repeat(62))), None);
+        for value in 0..=255u8 {
+            assert_eq!(decode_hex32(&hex(&[value; 32])), Some([value; 32]));
+        }
+        let valid = hex(&[0x5a; 32]);
+        for byte in (0..128u8).filter(|byte| !b"0123456789abcdef".contains(byte)) {
+            for at in [0, 1, 33, 63] {
+                let mut text = valid.clone().into_bytes();
+                text[at] = byte;
+                let text = String::from_utf8(text).unwrap();
+                assert_eq!(decode_hex32(&text), None, "{byte} at {at}");
+            }
+        }
     }
     use serde_json::json;
 
