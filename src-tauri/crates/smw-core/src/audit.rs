@@ -158,7 +158,7 @@ const HEX_DIGITS: [u8; 256] = {
     let mut table = [NOT_HEX_DIGIT; 256];
     let mut value = 0;
     while value < 16 {
-        table[b"0123456789abcdef"[value] as usize] = value as u8;
+        table[LOWER_HEX[value] as usize] = value as u8;
         value += 1;
     }
     table
@@ -214,12 +214,14 @@ fn to_object<R: Serialize>(record: &R) -> Map<String, Value> {
     }
 }
 
+/// The digits the workbench writes digests in, by value.
+const LOWER_HEX: &[u8; 16] = b"0123456789abcdef";
+
 pub fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(bytes.len() * 2);
     for byte in bytes {
-        out.push(DIGITS[(byte >> 4) as usize] as char);
-        out.push(DIGITS[(byte & 15) as usize] as char);
+        out.push(LOWER_HEX[(byte >> 4) as usize] as char);
+        out.push(LOWER_HEX[(byte & 15) as usize] as char);
     }
     out
 }
@@ -240,7 +242,7 @@ mod tests {
             assert_eq!(decode_hex32(&hex(&[value; 32])), Some([value; 32]));
         }
         let valid = hex(&[0x5a; 32]);
-        for byte in (0..128u8).filter(|byte| !b"0123456789abcdef".contains(byte)) {
+        for byte in (0..128u8).filter(|byte| !LOWER_HEX.contains(byte)) {
             for at in [0, 1, 33, 63] {
                 let mut text = valid.clone().into_bytes();
                 text[at] = byte;

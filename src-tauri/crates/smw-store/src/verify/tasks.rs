@@ -9,7 +9,7 @@
 //! buffer for its ranges. On this kind of machine fresh memory is dear (the kernel zeroes
 //! every page on first touch), and keeping all rows cost a quarter of a gigabyte of it.
 
-use super::chain::{walk_range, Seen};
+use super::chain::{merge, walk_range, Seen};
 use super::records::{compare, Family, Row};
 use super::{read_only, ExpectedRecords, Findings};
 use crate::error::StoreResult;
@@ -208,7 +208,7 @@ fn perform(
             let _finished = Finished { turns, chain: true };
             let entries = walk_range(conn, from, to, &mut scratch.seen, &mut findings)?;
             // Merged under the lock at once, so ranges walked at once rarely wait.
-            super::chain::merge(&mut lock(expected), scratch.seen.drain(..));
+            merge(&mut lock(expected), scratch.seen.drain(..));
             Done::Chain { entries, findings }
         }
         Task::Records { family, from, to, turn } => {
