@@ -12,6 +12,13 @@ use std::time::Duration;
 pub const APPLICATION_ID: i64 = 0x534D_5742;
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// Bytes per page of a new workspace, four times SQLite's default: an audit entry with its
+/// before and after values is about 600 bytes, so a 4 KiB page held only six, and every page
+/// costs a header to parse, a slot in the level above and a write call. On a 1 M-ticket
+/// import (medians of three alternated runs): 40.8 s instead of 47.2 s, a 6.5 % smaller
+/// file, and `smw verify` of it 13.1 s instead of 14.8 s. Files made before keep their page
+/// size (changing it means rewriting the file).
+const PAGE_SIZE: u32 = 16_384;
 
 /// One open workspace file: one writer connection and one reader connection, so a long
 /// read never waits for a write (WAL) and writes are serialised in-process.
@@ -34,6 +41,8 @@ impl Workspace {
             )));
         }
         let mut conn = Connection::open(path)?;
+        // Fixed while the file is still empty: once written, a file keeps its page size.
+        conn.execute_batch(&format!("PRAGMA page_size = {PAGE_SIZE}"))?;
         configure(&conn)?;
         conn.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
         migrate_to(&mut conn, latest_version())?;

@@ -105,3 +105,16 @@ fn closing_a_workspace_folds_its_write_ahead_log_into_the_file() {
     assert!(!wal.exists(), "a closed workspace is one file");
     assert!(smw_store::verify(&f.path).unwrap().ok);
 }
+
+#[test]
+fn a_new_workspace_has_large_pages_and_a_backup_keeps_them() {
+    let f = fixture();
+    incident(&f, "Mail down", "");
+    let page_size = |path: &std::path::Path| -> i64 {
+        rusqlite::Connection::open(path).unwrap().query_row("PRAGMA page_size", [], |row| row.get(0)).unwrap()
+    };
+    assert_eq!(page_size(&f.path), 16_384);
+    let copy = f.path.with_extension("backup.smw");
+    f.ws.backup_to(&copy).unwrap();
+    assert_eq!(page_size(&copy), 16_384);
+}
