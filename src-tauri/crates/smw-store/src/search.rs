@@ -23,16 +23,16 @@ const RELEVANCE_WINDOW: usize = 100;
 const SNIPPET_CHARS: usize = 160;
 const MAX_TERMS: usize = 16;
 
-/// Indexes every live record from the tables into the empty index, as one bulk load: FTS5
-/// keeps more pending text in memory and merges nothing until the end, then its usual
-/// settings (SQLite's defaults) come back.
-pub(crate) fn fill(conn: &Connection) -> StoreResult<()> {
+/// Runs `load`, which fills the empty index, as one bulk load: FTS5 keeps more pending text
+/// in memory and merges nothing until the end, then its usual settings (SQLite's defaults)
+/// come back.
+pub(crate) fn bulk_load(conn: &Connection, load: impl FnOnce() -> StoreResult<()>) -> StoreResult<()> {
     let set = |name: &str, value: i64| {
         conn.execute("INSERT INTO search_index (search_index, rank) VALUES (?1, ?2)", rusqlite::params![name, value])
     };
     set("hashsize", 256 * 1024 * 1024)?;
     set("automerge", 0)?;
-    conn.execute_batch(include_str!("sql/search_fill.sql"))?;
+    load()?;
     set("hashsize", 1024 * 1024)?;
     set("automerge", 4)?;
     Ok(())

@@ -37,6 +37,45 @@ fn export_then_import_is_lossless() {
     assert_eq!(next.key, format!("INC-{:06}", original.ws.ticket_count().unwrap() as usize + 1 - requests(&original)));
 }
 
+/// An import into a new file builds its search index in a side file and copies it in: the
+/// copy must find what the original finds, in the same order, and leave no side file behind.
+#[test]
+fn a_new_workspace_from_an_import_searches_like_the_original() {
+    let original = demo();
+    let ticket = incident(&original, "Quasar badge reader offline", "the zephyr door stays shut");
+    comment(&original, &ticket.key, "swapped the marmalade cable");
+    let text = export(&original.ws);
+    let copy_path = original.dir.path().join("copy.smw");
+    let imported = smw_store::transfer::import_new_workspace(
+        &copy_path,
+        at("2026-06-01T00:00:00Z"),
+        &mut text.as_bytes(),
+        &mut |_| {},
+    )
+    .unwrap();
+    assert!(imported > 100, "{imported}");
+    let leftovers: Vec<_> = std::fs::read_dir(original.dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("importing"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    let copy = Workspace::open(&copy_path).unwrap();
+    // Rare words from a title, a description and a comment; then words common in the demo,
+    // whose many hits are ordered by recency.
+    for word in ["quasar", "zephyr", "marmalade", "printer", "network", "password", "vpn", "slow"] {
+        let (theirs, ours) = (original.ws.search(word, 50).unwrap(), copy.search(word, 50).unwrap());
+        assert_eq!(ours, theirs, "{word}");
+        if ["quasar", "zephyr", "marmalade"].contains(&word) {
+            assert_eq!(ours.len(), 1, "{word}: {ours:?}");
+            assert_eq!(ours[0].key, ticket.key);
+        }
+    }
+    assert!(copy.search("printer", 50).unwrap().len() > 1, "the demo has many printer tickets");
+    let report = smw_store::verify(&copy_path).unwrap();
+    assert!(report.ok, "{:?}", report.findings);
+}
+
 fn requests(f: &Fixture) -> usize {
     let filter =
         smw_core::views::TicketFilter { kind: Some(smw_core::ticket::TicketKind::Request), ..Default::default() };

@@ -1,6 +1,7 @@
 -- Indexes every live searchable record from the tables, each under the number of its newest
 -- audit entry (see search.rs): ascending, because FTS5 builds its segments fastest in rowid
--- order. Run on an empty index, by migration 0003 and after an import.
+-- order. Run on an empty index, by migrations 0003 and 0005 (an import indexes the text as it
+-- reads it: transfer/search_docs.rs).
 -- The text per family must match `Stored::searchable` in tickets.rs, problems.rs, comments.rs.
 INSERT INTO search_index (rowid, title, body)
 SELECT doc, title, body FROM (

@@ -3,6 +3,7 @@
 //! Two threads share the work: one reads and checks the file (parsing, record digests, the
 //! audit chain), the other writes to SQLite. Every check the import makes names the line.
 
+use super::search_docs::{self, DocIndex, SearchDocs};
 use super::{Counter, Entry, Header, FORMAT, FORMAT_VERSION};
 use crate::audit::insert_entry;
 use crate::error::{StoreError, StoreResult};
@@ -73,6 +74,18 @@ struct Seen {
     /// Whether the newest audit entry read so far about this record carries its digest;
     /// `None` until one is read. The entries come in `seq` order, so the last one read wins.
     history_matches: Option<bool>,
+    /// Its searchable text, if it has any and is not deleted.
+    doc: Option<DocIndex>,
+}
+
+/// Where an import builds its search index.
+pub(super) enum SearchBuild<'a> {
+    /// In the workspace, after the caller's last steps.
+    InPlace,
+    /// In a new file at this path, on a second thread while the caller's last steps run;
+    /// then copied in, after the load is committed. Only for a staging file, which is thrown
+    /// away whole if anything fails.
+    Beside(&'a str),
 }
 
 fn bad(line: u64, message: impl Into<String>) -> StoreError {
@@ -92,7 +105,7 @@ impl Workspace {
     ) -> StoreResult<u64> {
         let records = {
             let mut conn = self.writer();
-            let result = load(&mut conn, input, progress, &|_| Ok(()));
+            let result = load(&mut conn, input, progress, &|_| Ok(()), SearchBuild::InPlace);
             // `load` enlarged the page cache for the import; back to SQLite's default.
             conn.execute_batch("PRAGMA cache_size = -2000")?;
             result?
@@ -103,13 +116,14 @@ impl Workspace {
 }
 
 /// Loads an export into the empty workspace behind `conn` in one transaction, which ends by
-/// running `before_index` (the caller's last steps, such as rebuilding indexes it dropped) and
-/// filling the search index from the loaded tables.
+/// running `last_steps` (the caller's, such as rebuilding indexes it dropped) and building the
+/// search index from the text read, where `search` says.
 pub(super) fn load(
     conn: &mut Connection,
     input: &mut (dyn BufRead + Send),
     progress: &mut dyn FnMut(u64),
-    before_index: &dyn Fn(&Connection) -> StoreResult<()>,
+    last_steps: &dyn Fn(&Connection) -> StoreResult<()>,
+    search: SearchBuild,
 ) -> StoreResult<u64> {
     let has_history: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM audit_log)", [], |row| row.get(0))?;
     if has_history {
@@ -127,9 +141,19 @@ pub(super) fn load(
         written?;
         Ok::<_, StoreError>(records)
     })?;
-    before_index(&tx)?;
-    crate::search::fill(&tx)?;
-    tx.commit()?;
+    let (records, docs) = records;
+    match search {
+        SearchBuild::InPlace => {
+            last_steps(&tx)?;
+            docs.index_in_place(&tx)?;
+            tx.commit()?;
+        }
+        SearchBuild::Beside(side) => {
+            docs.index_beside(&tx, side, || last_steps(&tx))?;
+            tx.commit()?;
+            search_docs::copy_in(conn, side)?;
+        }
+    }
     Ok(records)
 }
 
@@ -156,8 +180,11 @@ fn write(conn: &Connection, receiver: Receiver<Vec<(u64, Item)>>, progress: &mut
     Ok(())
 }
 
-fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) -> StoreResult<u64> {
+/// Reads and checks the file, handing each line to the writer; returns the number of records
+/// and their searchable text.
+fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) -> StoreResult<(u64, SearchDocs)> {
     let mut records: FastMap<Uuid, Seen> = FastMap::default();
+    let mut docs = SearchDocs::default();
     let mut keys: FastMap<String, u64> = FastMap::default();
     // The line of the first audit entry: the format puts every record before the entries, so
     // each entry can be checked against its record as it is read, with no map of the log.
@@ -199,7 +226,7 @@ fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) 
             if let Some(first) = first_audit_line {
                 return Err(bad(line_no, format!("a record after the audit entries (which start on line {first})")));
             }
-            let (record, id, key, digest) = parse_record(table, data, line_no)?;
+            let (record, id, key, digest, doc) = parse_record(table, data, line_no, &mut docs)?;
             // The load runs without unique indexes (they are rebuilt at the end), so
             // duplicates are caught here, where the line is known.
             match keys.entry(key) {
@@ -211,7 +238,7 @@ fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) 
                     slot.insert(line_no);
                 }
             }
-            if let Some(first) = records.insert(id, Seen { digest, line: line_no, history_matches: None }) {
+            if let Some(first) = records.insert(id, Seen { digest, line: line_no, history_matches: None, doc }) {
                 return Err(bad(line_no, format!("record id {id} appears twice (first on line {})", first.line)));
             }
             Item::Record(record)
@@ -229,6 +256,9 @@ fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) 
                 .ok_or_else(|| bad(line_no, "audit: row_digest is not a SHA-256"))?;
             if let Some(seen) = records.get_mut(&id) {
                 seen.history_matches = Some(seen.digest == digest);
+                if let Some(doc) = seen.doc {
+                    docs.numbered(doc, entry.seq);
+                }
             }
             first_audit_line.get_or_insert(line_no);
             previous_hash.clone_from(&entry.hash);
@@ -255,19 +285,25 @@ fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) 
         };
         return Err(bad(seen.line, format!("{} {problem}", key_on(seen.line))));
     }
-    Ok(records.len() as u64)
+    Ok((records.len() as u64, docs))
 }
 
-/// A record line: the record, its id and key, and the digest its latest audit entry must carry.
-type ParsedRecord = (Box<dyn Insertable>, Uuid, String, [u8; 32]);
+/// A record line: the record, its id and key, the digest its latest audit entry must carry,
+/// and its searchable text.
+type ParsedRecord = (Box<dyn Insertable>, Uuid, String, [u8; 32], Option<DocIndex>);
 
-fn parse_record(table: &str, data: &RawValue, line: u64) -> StoreResult<ParsedRecord> {
+fn parse_record(table: &str, data: &RawValue, line: u64, docs: &mut SearchDocs) -> StoreResult<ParsedRecord> {
     let mut found: Option<ParsedRecord> = None;
     for_each_family!(R => {
         if found.is_none() && table == R::TABLE {
             let record: R = serde_json::from_str(data.get()).map_err(|e| bad(line, format!("{}: {e}", R::NOUN)))?;
             let (id, key, digest) = (record.id(), record.key().to_string(), smw_core::audit::row_digest_bytes(&record));
-            found = Some((Box::new(record), id, key, digest));
+            // As `search::reindex` does for a write: a deleted record is not searchable.
+            let doc = match (record.searchable(), record.deleted_at()) {
+                (Some(text), None) => Some(docs.push(text.title, &text.body)),
+                _ => None,
+            };
+            found = Some((Box::new(record), id, key, digest, doc));
         }
     });
     found.ok_or_else(|| bad(line, format!("unknown table {table:?}")))

@@ -11,6 +11,7 @@ mod export;
 mod import;
 mod json_string;
 mod new_workspace;
+mod search_docs;
 
 pub use new_workspace::import_new_workspace;
 

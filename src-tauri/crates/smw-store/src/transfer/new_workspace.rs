@@ -1,9 +1,11 @@
 //! Importing into a new file, fast and still all-or-nothing: the import builds a staging file
 //! beside the target without a rollback journal (nothing there to protect yet), loads with
-//! the secondary indexes dropped, rebuilds them by sorting once at the end, syncs, and only
-//! then renames the staging file into place. A failure deletes the staging file; the target
-//! path never holds a half-built workspace.
+//! the secondary indexes dropped, rebuilds them by sorting once at the end (while a second
+//! thread builds the search index in a side file), syncs, and only then renames the staging
+//! file into place. A failure deletes the staging files; the target path never holds a
+//! half-built workspace.
 
+use super::import::SearchBuild;
 use crate::error::{StoreError, StoreResult};
 use crate::workspace::Workspace;
 use rusqlite::Connection;
@@ -24,23 +26,24 @@ pub fn import_new_workspace(
             format!("{} already exists", target.display()),
         )));
     }
-    let staging = staging_path(target);
-    remove_with_side_files(&staging);
-    let result = build(&staging, now, input, progress);
-    match result {
-        Ok(records) => {
-            std::fs::rename(&staging, target)?;
-            Ok(records)
-        }
-        Err(error) => {
-            remove_with_side_files(&staging);
-            Err(error)
-        }
+    let staging = beside(target, ".importing");
+    let search = beside(target, ".importing-search");
+    let remove_staging = || {
+        remove_with_side_files(&staging);
+        remove_with_side_files(&search);
+    };
+    remove_staging();
+    let result = build(&staging, &search, now, input, progress);
+    if result.is_ok() {
+        std::fs::rename(&staging, target)?;
     }
+    remove_staging();
+    result
 }
 
 fn build(
     staging: &Path,
+    search: &Path,
     now: Timestamp,
     input: &mut (dyn BufRead + Send),
     progress: &mut dyn FnMut(u64),
@@ -55,7 +58,12 @@ fn build(
         }
         Ok(())
     };
-    let records = super::import::load(&mut conn, input, progress, &recreate)?;
+    // SQLite takes file names as UTF-8: beside a path that is not, the index is built in place.
+    let build_search = match search.to_str() {
+        Some(side) => SearchBuild::Beside(side),
+        None => SearchBuild::InPlace,
+    };
+    let records = super::import::load(&mut conn, input, progress, &recreate, build_search)?;
     // Back to the workspace's normal, durable settings before the file is handed over.
     conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA journal_mode = WAL;")?;
     conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
@@ -79,9 +87,10 @@ fn drop_secondary_indexes(conn: &Connection) -> StoreResult<Vec<String>> {
     Ok(indexes.into_iter().map(|(_, sql)| sql).collect())
 }
 
-fn staging_path(target: &Path) -> PathBuf {
+/// A file next to `target`, named after it.
+fn beside(target: &Path, suffix: &str) -> PathBuf {
     let mut name = target.as_os_str().to_owned();
-    name.push(".importing");
+    name.push(suffix);
     name.into()
 }
 

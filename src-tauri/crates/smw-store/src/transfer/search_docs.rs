@@ -1,0 +1,116 @@
+//! The search index of an import, built from the text the reader keeps as it parses each
+//! record, rather than read back from the tables at the end (a query with a lookup of the
+//! newest audit entry per record, and a sort of all the text).
+//!
+//! Into a new workspace the index is built in a side file, on a second thread, while the
+//! loading thread rebuilds the tables' indexes: both are single-threaded SQLite work, and one
+//! core used to sit idle through each. The finished index is then copied in, table by table.
+
+use crate::error::StoreResult;
+use crate::search;
+use rusqlite::Connection;
+
+/// The searchable text of the imported records, in one buffer: millions of small strings
+/// would cost an allocation each.
+#[derive(Default)]
+pub(super) struct SearchDocs {
+    text: String,
+    docs: Vec<Doc>,
+}
+
+struct Doc {
+    /// The number of the record's newest audit entry, which numbers its document (search.rs).
+    seq: i64,
+    start: usize,
+    title_end: usize,
+    end: usize,
+}
+
+/// Which of the docs a record's text is, for [`SearchDocs::numbered`].
+pub(super) type DocIndex = usize;
+
+impl SearchDocs {
+    /// Keeps a record's text, numbered once its audit entries are read.
+    pub(super) fn push(&mut self, title: &str, body: &str) -> DocIndex {
+        let start = self.text.len();
+        self.text.push_str(title);
+        let title_end = self.text.len();
+        self.text.push_str(body);
+        self.docs.push(Doc { seq: 0, start, title_end, end: self.text.len() });
+        self.docs.len() - 1
+    }
+
+    /// Numbers a doc by an audit entry of its record; the newest, read last, wins.
+    pub(super) fn numbered(&mut self, doc: DocIndex, seq: i64) {
+        self.docs[doc].seq = seq;
+    }
+
+    /// Indexes every doc into the empty search index behind `conn`, inside its open
+    /// transaction, in the order of their numbers: FTS5 builds its segments fastest so.
+    pub(super) fn index_in_place(mut self, conn: &Connection) -> StoreResult<()> {
+        self.docs.sort_unstable_by_key(|doc| doc.seq);
+        search::bulk_load(conn, || {
+            let mut insert = conn.prepare("INSERT INTO search_index (rowid, title, body) VALUES (?1, ?2, ?3)")?;
+            for doc in &self.docs {
+                let (title, body) = (&self.text[doc.start..doc.title_end], &self.text[doc.title_end..doc.end]);
+                insert.execute(rusqlite::params![doc.seq, title, body])?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Builds the index in a new file at `side` on a second thread while `meanwhile` runs on
+    /// this one; [`copy_in`] then brings it into the workspace.
+    pub(super) fn index_beside(
+        self,
+        conn: &Connection,
+        side: &str,
+        meanwhile: impl FnOnce() -> StoreResult<()>,
+    ) -> StoreResult<()> {
+        // The side index is made by the very statement that made the workspace's.
+        let definition: String =
+            conn.query_row("SELECT sql FROM sqlite_master WHERE name = 'search_index'", [], |row| row.get(0))?;
+        let page_size: i64 = conn.query_row("PRAGMA page_size", [], |row| row.get(0))?;
+        std::thread::scope(|scope| {
+            let built = scope.spawn(move || -> StoreResult<()> {
+                let side = Connection::open(side)?;
+                // Nothing to protect in a file that is thrown away on any failure.
+                side.execute_batch(&format!(
+                    "PRAGMA page_size = {page_size}; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+                ))?;
+                side.execute_batch(&definition)?;
+                let tx = side.unchecked_transaction()?;
+                self.index_in_place(&tx)?;
+                tx.commit()?;
+                Ok(())
+            });
+            let ours = meanwhile();
+            let theirs = built.join().map_err(|_| std::io::Error::other("building the search index failed"))?;
+            ours.and(theirs)
+        })
+    }
+}
+
+/// Replaces the workspace's empty search index with the one [`SearchDocs::index_beside`]
+/// built at `side`, in one transaction. FTS5 keeps an index wholly in its shadow tables, so
+/// copying them row for row copies the index.
+pub(super) fn copy_in(conn: &Connection, side: &str) -> StoreResult<()> {
+    // Attached only now: a transaction that began with the file attached would lock it.
+    conn.execute("ATTACH DATABASE ?1 AS built", [side])?;
+    let copied = (|| -> StoreResult<()> {
+        let tx = conn.unchecked_transaction()?;
+        let shadow_tables: Vec<String> = tx
+            .prepare("SELECT name FROM built.sqlite_master WHERE type = 'table' AND name LIKE 'search\\_index\\_%' ESCAPE '\\'")?
+            .query_map([], |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        for table in shadow_tables {
+            // Names from our own schema, never from input.
+            tx.execute_batch(&format!(
+                "DELETE FROM main.\"{table}\"; INSERT INTO main.\"{table}\" SELECT * FROM built.\"{table}\";"
+            ))?;
+        }
+        Ok(tx.commit()?)
+    })();
+    conn.execute_batch("DETACH DATABASE built")?;
+    copied
+}
