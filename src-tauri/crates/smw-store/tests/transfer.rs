@@ -143,6 +143,33 @@ fn bad_lines_are_named_and_nothing_is_written() {
 }
 
 #[test]
+fn a_broken_audit_chain_is_named_at_its_first_bad_line() {
+    let text = export(&demo().ws);
+    let lines: Vec<&str> = text.lines().collect();
+    let first_audit = lines.iter().position(|l| l.starts_with("{\"audit\"")).unwrap();
+    let middle = first_audit + (lines.len() - first_audit) / 2;
+    let seq = |line: &str| serde_json::from_str::<serde_json::Value>(line).unwrap()["audit"]["seq"].as_i64().unwrap();
+    let broken =
+        |at: usize| format!("audit entry #{}: the chain is broken here (edited or out of order)", seq(lines[at]));
+
+    // An entry whose content was edited no longer matches its hash.
+    let edited = lines[middle].replacen("\"at\":\"2", "\"at\":\"1", 1);
+    assert_ne!(edited, lines[middle]);
+    let mut tampered = lines.clone();
+    tampered[middle] = &edited;
+    assert_eq!(import_error(&tampered.join("\n")), (middle as u64 + 1, broken(middle)));
+
+    // A later bad line does not hide it: the first problem in the file is the one named.
+    tampered.push("{not json");
+    assert_eq!(import_error(&tampered.join("\n")), (middle as u64 + 1, broken(middle)));
+
+    // An entry taken out: the next one no longer links to the entry before it.
+    let mut removed = lines.clone();
+    removed.remove(middle);
+    assert_eq!(import_error(&removed.join("\n")), (middle as u64 + 1, broken(middle + 1)));
+}
+
+#[test]
 fn import_refuses_a_workspace_with_history() {
     let f = fixture();
     let text = export(&demo().ws);

@@ -1,7 +1,8 @@
 //! Reading a JSON Lines export into an empty workspace, all or nothing.
 //!
 //! Two threads share the work: one reads and checks the file (parsing, record digests, the
-//! audit chain), the other writes to SQLite. Every check the import makes names the line.
+//! audit chain), the other writes to SQLite and keeps the text for the search index. Every
+//! check the import makes names the line.
 
 use super::search_docs::{self, DocIndex, SearchDocs};
 use super::{Counter, Entry, Header, FORMAT, FORMAT_VERSION};
@@ -9,7 +10,7 @@ use crate::audit::insert_entry;
 use crate::error::{StoreError, StoreResult};
 use crate::fast_map::FastMap;
 use crate::for_each_family;
-use crate::stored::{bind_values, insert_sql, Stored};
+use crate::stored::{bind_values, insert_sql, Searchable, Stored};
 use crate::workspace::Workspace;
 use rusqlite::Connection;
 use serde::Deserialize;
@@ -45,6 +46,8 @@ struct Line<'a> {
 trait Insertable: Send {
     fn insert(&self, conn: &Connection) -> StoreResult<()>;
     fn describe(&self) -> String;
+    /// The text to index, as `search::reindex` decides for a write: none for a deleted record.
+    fn search_text(&self) -> Option<Searchable<'_>>;
 }
 
 impl<R: Stored> Insertable for R {
@@ -56,15 +59,23 @@ impl<R: Stored> Insertable for R {
     fn describe(&self) -> String {
         format!("{} {}", R::NOUN, self.key())
     }
+
+    fn search_text(&self) -> Option<Searchable<'_>> {
+        self.searchable().filter(|_| self.deleted_at().is_none())
+    }
 }
 
 /// One parsed line on its way to the writer thread. Audit entries are the most common line,
 /// so they travel unboxed: boxing them would cost an allocation per entry.
+///
+/// The reader numbers the records that have text to index (its [`DocIndex`]) and tells the
+/// writer, which keeps the text, which doc each audit entry writes: the writer has time to
+/// spare, the reader none.
 #[allow(clippy::large_enum_variant)]
 enum Item {
-    Record(Box<dyn Insertable>),
+    Record(Box<dyn Insertable>, Option<DocIndex>),
     Counter(Counter),
-    Audit(Entry),
+    Audit(Entry, Option<DocIndex>),
 }
 
 /// What the reader has seen of each record, to check it against its newest audit entry.
@@ -74,7 +85,7 @@ struct Seen {
     /// Whether the newest audit entry read so far about this record carries its digest;
     /// `None` until one is read. The entries come in `seq` order, so the last one read wins.
     history_matches: Option<bool>,
-    /// Its searchable text, if it has any and is not deleted.
+    /// Which doc its text is, if it has text to index.
     doc: Option<DocIndex>,
 }
 
@@ -132,16 +143,14 @@ pub(super) fn load(
     conn.execute_batch(&format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}"))?;
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let (sender, receiver) = sync_channel::<Vec<(u64, Item)>>(8);
-    let records = std::thread::scope(|scope| {
+    let (records, docs) = std::thread::scope(|scope| {
         let reader = scope.spawn(move || read(input, sender));
         let written = write(&tx, receiver, progress);
         let read = reader.join().map_err(|_| std::io::Error::other("the import reader failed"))?;
         // A reader error explains a writer that stopped early, so it comes first.
         let records = read?;
-        written?;
-        Ok::<_, StoreError>(records)
+        Ok::<_, StoreError>((records, written?))
     })?;
-    let (records, docs) = records;
     match search {
         SearchBuild::InPlace => {
             last_steps(&tx)?;
@@ -157,34 +166,47 @@ pub(super) fn load(
     Ok(records)
 }
 
-fn write(conn: &Connection, receiver: Receiver<Vec<(u64, Item)>>, progress: &mut dyn FnMut(u64)) -> StoreResult<()> {
+/// Writes what the reader sends; returns the text to index.
+fn write(
+    conn: &Connection,
+    receiver: Receiver<Vec<(u64, Item)>>,
+    progress: &mut dyn FnMut(u64),
+) -> StoreResult<SearchDocs> {
+    let mut docs = SearchDocs::default();
     let mut last_line = 0;
     for batch in receiver {
         for (line, item) in batch {
             last_line = line;
             match item {
-                Item::Record(record) => {
-                    record.insert(conn).map_err(|e| bad(line, format!("{}: {e}", record.describe())))?
+                Item::Record(record, doc) => {
+                    record.insert(conn).map_err(|e| bad(line, format!("{}: {e}", record.describe())))?;
+                    if let (Some(doc), Some(text)) = (doc, record.search_text()) {
+                        docs.push(doc, text.title, &text.body);
+                    }
                 }
                 Item::Counter(counter) => conn
                     .prepare_cached("INSERT INTO key_counters (prefix, last) VALUES (?1, ?2)")?
                     .execute(rusqlite::params![counter.prefix, counter.last])
                     .map(drop)
                     .map_err(|e| bad(line, format!("counter {}: {e}", counter.prefix)))?,
-                Item::Audit(entry) => insert_entry(conn, &entry.fields(), &entry.hash)
-                    .map_err(|e| bad(line, format!("audit entry #{}: {e}", entry.seq)))?,
+                Item::Audit(entry, doc) => {
+                    insert_entry(conn, &entry.fields(), &entry.hash)
+                        .map_err(|e| bad(line, format!("audit entry #{}: {e}", entry.seq)))?;
+                    if let Some(doc) = doc {
+                        docs.numbered(doc, entry.seq);
+                    }
+                }
             }
         }
         progress(last_line);
     }
-    Ok(())
+    Ok(docs)
 }
 
-/// Reads and checks the file, handing each line to the writer; returns the number of records
-/// and their searchable text.
-fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) -> StoreResult<(u64, SearchDocs)> {
+/// Reads and checks the file, handing each line to the writer; returns the number of records.
+fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) -> StoreResult<u64> {
     let mut records: FastMap<Uuid, Seen> = FastMap::default();
-    let mut docs = SearchDocs::default();
+    let mut next_doc: DocIndex = 0;
     let mut keys: FastMap<String, u64> = FastMap::default();
     // The line of the first audit entry: the format puts every record before the entries, so
     // each entry can be checked against its record as it is read, with no map of the log.
@@ -226,7 +248,12 @@ fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) 
             if let Some(first) = first_audit_line {
                 return Err(bad(line_no, format!("a record after the audit entries (which start on line {first})")));
             }
-            let (record, id, key, digest, doc) = parse_record(table, data, line_no, &mut docs)?;
+            let (record, id, key, digest) = parse_record(table, data, line_no)?;
+            let doc = record.search_text().map(|_| {
+                let doc = next_doc;
+                next_doc += 1;
+                doc
+            });
             // The load runs without unique indexes (they are rebuilt at the end), so
             // duplicates are caught here, where the line is known.
             match keys.entry(key) {
@@ -241,7 +268,7 @@ fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) 
             if let Some(first) = records.insert(id, Seen { digest, line: line_no, history_matches: None, doc }) {
                 return Err(bad(line_no, format!("record id {id} appears twice (first on line {})", first.line)));
             }
-            Item::Record(record)
+            Item::Record(record, doc)
         } else if let Some(counter) = line.counter {
             Item::Counter(counter)
         } else if let Some(entry) = line.audit {
@@ -254,15 +281,13 @@ fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) 
             let id: Uuid = entry.record_id.parse().map_err(|_| bad(line_no, "audit: record_id is not a UUID"))?;
             let digest = smw_core::audit::decode_hex32(&entry.row_digest)
                 .ok_or_else(|| bad(line_no, "audit: row_digest is not a SHA-256"))?;
-            if let Some(seen) = records.get_mut(&id) {
+            let doc = records.get_mut(&id).and_then(|seen| {
                 seen.history_matches = Some(seen.digest == digest);
-                if let Some(doc) = seen.doc {
-                    docs.numbered(doc, entry.seq);
-                }
-            }
+                seen.doc
+            });
             first_audit_line.get_or_insert(line_no);
             previous_hash.clone_from(&entry.hash);
-            Item::Audit(entry)
+            Item::Audit(entry, doc)
         } else {
             return Err(bad(line_no, "unknown line: expected header, table with data, counter or audit"));
         };
@@ -285,25 +310,19 @@ fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) 
         };
         return Err(bad(seen.line, format!("{} {problem}", key_on(seen.line))));
     }
-    Ok((records.len() as u64, docs))
+    Ok(records.len() as u64)
 }
 
-/// A record line: the record, its id and key, the digest its latest audit entry must carry,
-/// and its searchable text.
-type ParsedRecord = (Box<dyn Insertable>, Uuid, String, [u8; 32], Option<DocIndex>);
+/// A record line: the record, its id and key, and the digest its latest audit entry must carry.
+type ParsedRecord = (Box<dyn Insertable>, Uuid, String, [u8; 32]);
 
-fn parse_record(table: &str, data: &RawValue, line: u64, docs: &mut SearchDocs) -> StoreResult<ParsedRecord> {
+fn parse_record(table: &str, data: &RawValue, line: u64) -> StoreResult<ParsedRecord> {
     let mut found: Option<ParsedRecord> = None;
     for_each_family!(R => {
         if found.is_none() && table == R::TABLE {
             let record: R = serde_json::from_str(data.get()).map_err(|e| bad(line, format!("{}: {e}", R::NOUN)))?;
             let (id, key, digest) = (record.id(), record.key().to_string(), smw_core::audit::row_digest_bytes(&record));
-            // As `search::reindex` does for a write: a deleted record is not searchable.
-            let doc = match (record.searchable(), record.deleted_at()) {
-                (Some(text), None) => Some(docs.push(text.title, &text.body)),
-                _ => None,
-            };
-            found = Some((Box::new(record), id, key, digest, doc));
+            found = Some((Box::new(record), id, key, digest));
         }
     });
     found.ok_or_else(|| bad(line, format!("unknown table {table:?}")))

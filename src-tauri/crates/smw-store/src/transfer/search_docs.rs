@@ -26,18 +26,19 @@ struct Doc {
     end: usize,
 }
 
-/// Which of the docs a record's text is, for [`SearchDocs::numbered`].
+/// Which of the docs a record's text is: the reader numbers them in the order of the file.
 pub(super) type DocIndex = usize;
 
 impl SearchDocs {
-    /// Keeps a record's text, numbered once its audit entries are read.
-    pub(super) fn push(&mut self, title: &str, body: &str) -> DocIndex {
+    /// Keeps the text of doc `index`, which must be the next one; it is numbered once its
+    /// record's audit entries are read.
+    pub(super) fn push(&mut self, index: DocIndex, title: &str, body: &str) {
+        debug_assert_eq!(index, self.docs.len(), "docs are kept in the order the reader numbers them");
         let start = self.text.len();
         self.text.push_str(title);
         let title_end = self.text.len();
         self.text.push_str(body);
         self.docs.push(Doc { seq: 0, start, title_end, end: self.text.len() });
-        self.docs.len() - 1
     }
 
     /// Numbers a doc by an audit entry of its record; the newest, read last, wins.
