@@ -37,6 +37,7 @@ fn export(conn: &Connection, now: Timestamp, out: &mut dyn Write, progress: &mut
         format_version: FORMAT_VERSION,
         schema_version: crate::migrations::schema_version(conn)?,
         exported_at: now,
+        records: Some(record_count(conn)?),
     };
     line(out, &serde_json::json!({ "header": header }))?;
     for_each_family!(R => {
@@ -86,6 +87,16 @@ struct RecordLine<'a, R: Serialize> {
 #[derive(Serialize)]
 struct AuditLine<'a> {
     audit: &'a Entry,
+}
+
+/// The number of records of every family, as the export will write them.
+fn record_count(conn: &Connection) -> StoreResult<u64> {
+    let mut total = 0u64;
+    for_each_family!(R => {
+        let count: i64 = conn.query_row(&format!("SELECT count(*) FROM {}", R::TABLE), [], |row| row.get(0))?;
+        total += count as u64;
+    });
+    Ok(total)
 }
 
 /// Lets `export` write differently typed lines through one closure.

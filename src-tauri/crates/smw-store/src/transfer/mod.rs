@@ -24,6 +24,11 @@ pub(crate) struct Header {
     pub(crate) format_version: i64,
     pub(crate) schema_version: i64,
     pub(crate) exported_at: Timestamp,
+    /// How many record lines follow: lets the import size its maps once rather than grow
+    /// them by doubling (at 4 M records that cost seconds). A hint, checked by nothing;
+    /// missing from exports made before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) records: Option<u64>,
 }
 
 #[derive(Serialize, Deserialize)]
