@@ -33,10 +33,10 @@ pub fn import_new_workspace(
         remove_with_side_files(&search);
     };
     remove_staging();
-    let result = build(&staging, &search, now, input, progress);
-    if result.is_ok() {
+    let result = build(&staging, &search, now, input, progress).and_then(|records| {
         std::fs::rename(&staging, target)?;
-    }
+        Ok(records)
+    });
     remove_staging();
     result
 }

@@ -1,6 +1,6 @@
-//! The search index of an import, built from the text the reader keeps as it parses each
-//! record, rather than read back from the tables at the end (a query with a lookup of the
-//! newest audit entry per record, and a sort of all the text).
+//! The search index of an import, built from the text kept as each record is loaded, rather
+//! than read back from the tables at the end (a query with a lookup of the newest audit entry
+//! per record, and a sort of all the text).
 //!
 //! Into a new workspace the index is built in a side file, on a second thread, while the
 //! loading thread rebuilds the tables' indexes: both are single-threaded SQLite work, and one
