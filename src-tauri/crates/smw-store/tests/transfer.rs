@@ -131,7 +131,16 @@ fn bad_lines_are_named_and_nothing_is_written() {
     assert_eq!(line, ticket_line as u64 + 1);
     let key = serde_json::from_str::<serde_json::Value>(lines[ticket_line]).unwrap()["data"]["key"].clone();
     let key = key.as_str().unwrap();
-    assert_eq!(message, format!("{key} does not match its audit history"));
+    let unmatched = format!("{key} does not match its audit history (its data must be exactly as exported)");
+    assert_eq!(message, unmatched);
+
+    // So does one written out again with the same content: the import checks the data as
+    // written against the history's digest, so the spacing and the order of fields count too.
+    let respaced = lines[ticket_line].replacen("\"data\":{\"", "\"data\":{ \"", 1);
+    assert_ne!(respaced, lines[ticket_line]);
+    let mut reformatted = lines.clone();
+    reformatted[ticket_line] = &respaced;
+    assert_eq!(import_error(&reformatted.join("\n")), (ticket_line as u64 + 1, unmatched.clone()));
 
     // A record given twice is refused on its second line, naming the first.
     let mut doubled = lines.clone();
@@ -146,7 +155,19 @@ fn bad_lines_are_named_and_nothing_is_written() {
     wrong[ticket_line] = &typed;
     let (line, message) = import_error(&wrong.join("\n"));
     assert_eq!(line, ticket_line as u64 + 1);
-    assert!(message.contains("ticket"), "{message}");
+    assert!(message.starts_with("ticket: invalid type"), "{message}");
+    // The first bad line is the one named, whichever of the import's two threads finds it.
+    // A later line that is not JSON does not hide a record of the wrong type...
+    wrong.push("{not json");
+    assert_eq!(import_error(&wrong.join("\n")), (line, message));
+    // ...and a record that does not match its history (found only once every audit entry is
+    // read) comes before a later record of the wrong type.
+    let next_ticket =
+        ticket_line + 1 + lines[ticket_line + 1..].iter().position(|l| l.contains("\"table\":\"tickets\"")).unwrap();
+    let typed_next = lines[next_ticket].replacen("\"priority\":", "\"priority\":\"high\",\"_\":", 1);
+    let mut both = tampered.clone();
+    both[next_ticket] = &typed_next;
+    assert_eq!(import_error(&both.join("\n")), (ticket_line as u64 + 1, unmatched.clone()));
 
     // Records come before the audit entries (docs/export-format.md), so that each entry is
     // checked against its record as it is read: a record moved after them is refused there.

@@ -1,8 +1,8 @@
 //! Reading a JSON Lines export into an empty workspace, all or nothing.
 //!
-//! Two threads share the work: one reads and checks the file (parsing, record digests, the
-//! audit chain), the other writes to SQLite and keeps the text for the search index. Every
-//! check the import makes names the line.
+//! Two threads share the work: one reads and checks the file (each record's id, key and
+//! digest, the audit chain), the other parses each record whole, writes it to SQLite and keeps
+//! its text for the search index. Every check the import makes names the line.
 
 use super::search_docs::{self, DocIndex, SearchDocs};
 use super::{Counter, Entry, Header, FORMAT, FORMAT_VERSION};
@@ -10,13 +10,14 @@ use crate::audit::insert_entry;
 use crate::error::{StoreError, StoreResult};
 use crate::fast_map::FastMap;
 use crate::for_each_family;
-use crate::stored::{bind_values, insert_sql, Searchable, Stored};
+use crate::stored::{bind_values, insert_sql, Stored};
 use crate::workspace::Workspace;
 use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use smw_core::audit::GENESIS_HASH;
-use smw_core::{Record, Timestamp};
+use smw_core::Timestamp;
+use std::borrow::Cow;
 use std::collections::hash_map::Entry::{Occupied, Vacant};
 use std::io::BufRead;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
@@ -46,38 +47,60 @@ struct Line<'a> {
     audit: Option<Entry>,
 }
 
-/// A parsed record, ready for its table.
-trait Insertable: Send {
-    fn insert(&self, conn: &Connection) -> StoreResult<()>;
-    fn describe(&self) -> String;
-    /// The text to index, as `search::reindex` decides for a write: none for a deleted record.
-    fn search_text(&self) -> Option<Searchable<'_>>;
+/// What the reader needs of a record: the rest is parsed by the writer.
+#[derive(Deserialize)]
+struct Identity<'a> {
+    id: Uuid,
+    #[serde(borrow)]
+    key: Cow<'a, str>,
 }
 
-impl<R: Stored> Insertable for R {
-    fn insert(&self, conn: &Connection) -> StoreResult<()> {
-        conn.prepare_cached(insert_sql::<R>())?.execute(bind_values(self.values()))?;
-        Ok(())
-    }
+/// Parses a record's data as one family, inserts it and keeps its text to index as its doc.
+type LoadRecord = fn(&Connection, &str, u64, &mut SearchDocs, DocIndex) -> StoreResult<()>;
 
-    fn describe(&self) -> String {
-        format!("{} {}", R::NOUN, self.key())
-    }
-
-    fn search_text(&self) -> Option<Searchable<'_>> {
-        self.searchable().filter(|_| self.deleted_at().is_none())
-    }
+fn load_record<R: Stored>(
+    conn: &Connection,
+    data: &str,
+    line: u64,
+    docs: &mut SearchDocs,
+    doc: DocIndex,
+) -> StoreResult<()> {
+    let record: R = serde_json::from_str(data).map_err(|e| bad(line, format!("{}: {e}", R::NOUN)))?;
+    conn.prepare_cached(insert_sql::<R>())
+        .and_then(|mut insert| insert.execute(bind_values(record.values())))
+        .map_err(|e| bad(line, format!("{} {}: {e}", R::NOUN, record.key())))?;
+    // As `search::reindex` decides for a write: nothing to index for a deleted record.
+    docs.push(doc, record.searchable().filter(|_| record.deleted_at().is_none()));
+    Ok(())
 }
 
-/// One parsed line on its way to the writer thread. Audit entries are the most common line,
-/// so they travel unboxed: boxing them would cost an allocation per entry.
+/// How to load the records of `table`, and what they are called.
+fn family(table: &str) -> Option<(LoadRecord, &'static str)> {
+    let mut found = None;
+    for_each_family!(R => {
+        if table == R::TABLE {
+            found = Some((load_record::<R> as LoadRecord, R::NOUN));
+        }
+    });
+    found
+}
+
+/// One line on its way to the writer thread. Audit entries are the most common line, so they
+/// travel unboxed: boxing them would cost an allocation per entry.
 ///
-/// The reader numbers the records that have text to index (its [`DocIndex`]) and tells the
-/// writer, which keeps the text, which doc each audit entry writes: keeping the text cost the
-/// reader, the busier of the two, nearly a fifth of its time.
+/// The reader numbers the records in the order of the file (their [`DocIndex`]) and tells the
+/// writer, which keeps their text, which record each audit entry writes: keeping the text cost
+/// the reader nearly a fifth of its time.
 #[allow(clippy::large_enum_variant)]
 enum Item {
-    Record(Box<dyn Insertable>, Option<DocIndex>),
+    /// A record's data as it stands in the file. Parsing it whole is the writer's work: the
+    /// reader, which also hashes every record and audit entry, was the slower of the two while
+    /// the records loaded, and the import's bottleneck.
+    Record {
+        load: LoadRecord,
+        data: Box<str>,
+        doc: DocIndex,
+    },
     Counter(Counter),
     Audit(Entry, Option<DocIndex>),
 }
@@ -89,8 +112,8 @@ struct Seen {
     /// Whether the newest audit entry read so far about this record carries its digest;
     /// `None` until one is read. The entries come in `seq` order, so the last one read wins.
     history_matches: Option<bool>,
-    /// Which doc its text is, if it has text to index.
-    doc: Option<DocIndex>,
+    /// Its entry in the writer's [`SearchDocs`].
+    doc: DocIndex,
 }
 
 /// Where an import builds its search index.
@@ -151,9 +174,7 @@ pub(super) fn load(
         let reader = scope.spawn(move || read(input, sender));
         let written = write(&tx, receiver, progress);
         let read = reader.join().map_err(|_| std::io::Error::other("the import reader failed"))?;
-        // A reader error explains a writer that stopped early, so it comes first.
-        let records = read?;
-        Ok::<_, StoreError>((records, written?))
+        first_failure(read, written)
     })?;
     match search {
         SearchBuild::InPlace => {
@@ -182,12 +203,7 @@ fn write(
         for (line, item) in batch {
             last_line = line;
             match item {
-                Item::Record(record, doc) => {
-                    record.insert(conn).map_err(|e| bad(line, format!("{}: {e}", record.describe())))?;
-                    if let (Some(doc), Some(text)) = (doc, record.search_text()) {
-                        docs.push(doc, text.title, &text.body);
-                    }
-                }
+                Item::Record { load, data, doc } => load(conn, &data, line, &mut docs, doc)?,
                 Item::Counter(counter) => conn
                     .prepare_cached("INSERT INTO key_counters (prefix, last) VALUES (?1, ?2)")?
                     .execute(rusqlite::params![counter.prefix, counter.last])
@@ -209,131 +225,186 @@ fn write(
 
 /// Reads and checks the file, handing each line to the writer; returns the number of records.
 fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) -> StoreResult<u64> {
-    let mut records: FastMap<Uuid, Seen> = FastMap::default();
-    let mut next_doc: DocIndex = 0;
-    let mut keys: FastMap<String, u64> = FastMap::default();
-    // The line of the first audit entry: the format puts every record before the entries, so
-    // each entry can be checked against its record as it is read, with no map of the log.
-    let mut first_audit_line: Option<u64> = None;
-    let mut previous_hash = GENESIS_HASH.to_string();
-    let mut line_no = 0u64;
-    let mut text = String::new();
-    let mut saw_header = false;
+    let mut checks = Checks::default();
     let mut batch = Vec::with_capacity(BATCH);
-    let send = |batch: &mut Vec<(u64, Item)>| -> StoreResult<()> {
+    // A writer that stops has failed on a line already read. The reader still checks the
+    // rest, since its last checks may name an earlier line (see `first_failure`).
+    let mut writer_stopped = false;
+    let mut send = |batch: &mut Vec<(u64, Item)>| {
         let full = std::mem::replace(batch, Vec::with_capacity(BATCH));
-        sender.send(full).map_err(|_| std::io::Error::other("the import writer stopped"))?;
-        Ok(())
+        if !writer_stopped {
+            writer_stopped = sender.send(full).is_err();
+        }
     };
-    loop {
+    let (mut text, mut line_no) = (String::new(), 0u64);
+    let outcome = loop {
         text.clear();
-        if input.read_line(&mut text)? == 0 {
-            break;
+        match input.read_line(&mut text) {
+            Ok(0) => break Ok(()),
+            Ok(_) => line_no += 1,
+            Err(e) => break Err(e.into()),
         }
-        line_no += 1;
-        if text.trim().is_empty() {
-            continue;
+        match checks.line(line_no, &text) {
+            Ok(Some(item)) => batch.push((line_no, item)),
+            Ok(None) => {}
+            Err(e) => break Err(e),
         }
-        let line: Line = serde_json::from_str(&text).map_err(|e| bad(line_no, format!("not a valid line: {e}")))?;
-        if let Some(header) = line.header {
-            if header.format != FORMAT || header.format_version > FORMAT_VERSION {
-                return Err(bad(
-                    line_no,
-                    format!("not an SMS Workbench export of a known version ({})", header.format),
-                ));
-            }
-            if let Some(count) = header.records {
-                // Capped: the count is the file's word, and the maps still grow past it.
-                let count = usize::try_from(count).unwrap_or(usize::MAX).min(PRESIZED_RECORDS_AT_MOST);
-                records.reserve(count);
-                keys.reserve(count);
-            }
-            saw_header = true;
-            continue;
-        }
-        if !saw_header {
-            return Err(bad(line_no, "the first line must be the export header"));
-        }
-        let item = if let (Some(table), Some(data)) = (line.table, line.data) {
-            if let Some(first) = first_audit_line {
-                return Err(bad(line_no, format!("a record after the audit entries (which start on line {first})")));
-            }
-            let (record, id, key, digest) = parse_record(table, data, line_no)?;
-            let doc = record.search_text().map(|_| {
-                let doc = next_doc;
-                next_doc += 1;
-                doc
-            });
-            // The load runs without unique indexes (they are rebuilt at the end), so
-            // duplicates are caught here, where the line is known.
-            match keys.entry(key) {
-                Occupied(first) => {
-                    let (key, first) = (first.key(), first.get());
-                    return Err(bad(line_no, format!("{key} appears twice (first on line {first})")));
-                }
-                Vacant(slot) => {
-                    slot.insert(line_no);
-                }
-            }
-            if let Some(first) = records.insert(id, Seen { digest, line: line_no, history_matches: None, doc }) {
-                return Err(bad(line_no, format!("record id {id} appears twice (first on line {})", first.line)));
-            }
-            Item::Record(record, doc)
-        } else if let Some(counter) = line.counter {
-            Item::Counter(counter)
-        } else if let Some(entry) = line.audit {
-            if entry.prev_hash != previous_hash || !entry.fields().hash_matches(&entry.hash) {
-                return Err(bad(
-                    line_no,
-                    format!("audit entry #{}: the chain is broken here (edited or out of order)", entry.seq),
-                ));
-            }
-            let id: Uuid = entry.record_id.parse().map_err(|_| bad(line_no, "audit: record_id is not a UUID"))?;
-            let digest = smw_core::audit::decode_hex32(&entry.row_digest)
-                .ok_or_else(|| bad(line_no, "audit: row_digest is not a SHA-256"))?;
-            let doc = records.get_mut(&id).and_then(|seen| {
-                seen.history_matches = Some(seen.digest == digest);
-                seen.doc
-            });
-            first_audit_line.get_or_insert(line_no);
-            previous_hash.clone_from(&entry.hash);
-            Item::Audit(entry, doc)
-        } else {
-            return Err(bad(line_no, "unknown line: expected header, table with data, counter or audit"));
-        };
-        batch.push((line_no, item));
         if batch.len() == BATCH {
-            send(&mut batch)?;
+            send(&mut batch);
         }
-    }
-    if !saw_header {
-        return Err(bad(line_no.max(1), "the file is empty"));
-    }
-    send(&mut batch)?;
-    // Only a failure needs a record's key, so it is looked up from its line then.
-    let key_on = |line: u64| keys.iter().find(|(_, first)| **first == line).map_or("a record", |(key, _)| key);
-    for seen in records.values() {
-        let problem = match seen.history_matches {
-            Some(true) => continue,
-            Some(false) => "does not match its audit history",
-            None => "has no audit history",
-        };
-        return Err(bad(seen.line, format!("{} {problem}", key_on(seen.line))));
-    }
-    Ok(records.len() as u64)
+    };
+    // The writer checks what it parses, so it gets the lines before a fault the reader found.
+    send(&mut batch);
+    outcome?;
+    checks.finish(line_no)
 }
 
-/// A record line: the record, its id and key, and the digest its latest audit entry must carry.
-type ParsedRecord = (Box<dyn Insertable>, Uuid, String, [u8; 32]);
+/// What the reader keeps of the file as it checks it line by line.
+struct Checks {
+    records: FastMap<Uuid, Seen>,
+    keys: FastMap<String, u64>,
+    next_doc: DocIndex,
+    /// The line of the first audit entry: the format puts every record before the entries, so
+    /// each entry can be checked against its record as it is read, with no map of the log.
+    first_audit_line: Option<u64>,
+    previous_hash: String,
+    saw_header: bool,
+}
 
-fn parse_record(table: &str, data: &RawValue, line: u64) -> StoreResult<ParsedRecord> {
-    let mut found: Option<ParsedRecord> = None;
-    for_each_family!(R => {
-        if found.is_none() && table == R::TABLE {
-            let record: R = serde_json::from_str(data.get()).map_err(|e| bad(line, format!("{}: {e}", R::NOUN)))?;
-            let (id, key, digest) = (record.id(), record.key().to_string(), smw_core::audit::row_digest_bytes(&record));
-            found = Some((Box::new(record), id, key, digest));
+impl Default for Checks {
+    fn default() -> Self {
+        Checks {
+            records: FastMap::default(),
+            keys: FastMap::default(),
+            next_doc: 0,
+            first_audit_line: None,
+            previous_hash: GENESIS_HASH.to_string(),
+            saw_header: false,
         }
-    });
-    found.ok_or_else(|| bad(line, format!("unknown table {table:?}")))
+    }
+}
+
+impl Checks {
+    /// Checks one line of the file; returns what the writer is to do with it, if anything.
+    fn line(&mut self, line_no: u64, text: &str) -> StoreResult<Option<Item>> {
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        let line: Line = serde_json::from_str(text).map_err(|e| bad(line_no, format!("not a valid line: {e}")))?;
+        if let Some(header) = line.header {
+            self.header(line_no, &header)?;
+            return Ok(None);
+        }
+        if !self.saw_header {
+            return Err(bad(line_no, "the first line must be the export header"));
+        }
+        if let (Some(table), Some(data)) = (line.table, line.data) {
+            self.record(line_no, table, data).map(Some)
+        } else if let Some(counter) = line.counter {
+            Ok(Some(Item::Counter(counter)))
+        } else if let Some(entry) = line.audit {
+            self.audit_entry(line_no, entry).map(Some)
+        } else {
+            Err(bad(line_no, "unknown line: expected header, table with data, counter or audit"))
+        }
+    }
+
+    fn header(&mut self, line_no: u64, header: &Header) -> StoreResult<()> {
+        if header.format != FORMAT || header.format_version > FORMAT_VERSION {
+            return Err(bad(line_no, format!("not an SMS Workbench export of a known version ({})", header.format)));
+        }
+        if let Some(count) = header.records {
+            // Capped: the count is the file's word, and the maps still grow past it.
+            let count = usize::try_from(count).unwrap_or(usize::MAX).min(PRESIZED_RECORDS_AT_MOST);
+            self.records.reserve(count);
+            self.keys.reserve(count);
+        }
+        self.saw_header = true;
+        Ok(())
+    }
+
+    fn record(&mut self, line_no: u64, table: &str, data: &RawValue) -> StoreResult<Item> {
+        if let Some(first) = self.first_audit_line {
+            return Err(bad(line_no, format!("a record after the audit entries (which start on line {first})")));
+        }
+        let (load, noun) = family(table).ok_or_else(|| bad(line_no, format!("unknown table {table:?}")))?;
+        let Identity { id, key } =
+            serde_json::from_str(data.get()).map_err(|e| bad(line_no, format!("{noun}: {e}")))?;
+        // The data as written is the record's canonical form, or it matches no history:
+        // hashing the text spares the reader building the record and writing it out again.
+        let digest = smw_core::audit::canonical_digest(data.get().as_bytes());
+        // The load runs without unique indexes (they are rebuilt at the end), so duplicates
+        // are caught here, where the line is known.
+        match self.keys.entry(key.into_owned()) {
+            Occupied(first) => {
+                let (key, first) = (first.key(), first.get());
+                return Err(bad(line_no, format!("{key} appears twice (first on line {first})")));
+            }
+            Vacant(slot) => {
+                slot.insert(line_no);
+            }
+        }
+        let doc = self.next_doc;
+        self.next_doc += 1;
+        if let Some(first) = self.records.insert(id, Seen { digest, line: line_no, history_matches: None, doc }) {
+            return Err(bad(line_no, format!("record id {id} appears twice (first on line {})", first.line)));
+        }
+        Ok(Item::Record { load, data: data.get().into(), doc })
+    }
+
+    fn audit_entry(&mut self, line_no: u64, entry: Entry) -> StoreResult<Item> {
+        if entry.prev_hash != self.previous_hash || !entry.fields().hash_matches(&entry.hash) {
+            return Err(bad(
+                line_no,
+                format!("audit entry #{}: the chain is broken here (edited or out of order)", entry.seq),
+            ));
+        }
+        let id: Uuid = entry.record_id.parse().map_err(|_| bad(line_no, "audit: record_id is not a UUID"))?;
+        let digest = smw_core::audit::decode_hex32(&entry.row_digest)
+            .ok_or_else(|| bad(line_no, "audit: row_digest is not a SHA-256"))?;
+        let doc = self.records.get_mut(&id).map(|seen| {
+            seen.history_matches = Some(seen.digest == digest);
+            seen.doc
+        });
+        self.first_audit_line.get_or_insert(line_no);
+        self.previous_hash.clone_from(&entry.hash);
+        Ok(Item::Audit(entry, doc))
+    }
+
+    /// The checks that need the whole file: every record matches its newest audit entry.
+    /// Returns the number of records.
+    fn finish(self, lines: u64) -> StoreResult<u64> {
+        if !self.saw_header {
+            return Err(bad(lines.max(1), "the file is empty"));
+        }
+        let unmatched =
+            self.records.values().filter(|seen| seen.history_matches != Some(true)).min_by_key(|seen| seen.line);
+        if let Some(seen) = unmatched {
+            let problem = match seen.history_matches {
+                Some(_) => "does not match its audit history (its data must be exactly as exported)",
+                None => "has no audit history",
+            };
+            // Only a failure needs a record's key, so it is looked up from its line then.
+            let key = self.keys.iter().find(|(_, first)| **first == seen.line).map_or("a record", |(key, _)| key);
+            return Err(bad(seen.line, format!("{key} {problem}")));
+        }
+        Ok(self.records.len() as u64)
+    }
+}
+
+/// What to report when a thread failed: the fault on the earlier line, which is the first bad
+/// line of the file, since the reader checks every line up to its first fault even after the
+/// writer stopped at its own. On the same line the writer's error wins: it says what is wrong
+/// in the record itself.
+fn first_failure(read: StoreResult<u64>, written: StoreResult<SearchDocs>) -> StoreResult<(u64, SearchDocs)> {
+    match (read, written) {
+        (Ok(records), Ok(docs)) => Ok((records, docs)),
+        (Err(reader), Ok(_)) => Err(reader),
+        (Err(reader @ StoreError::BadFile { line: read_line, .. }), Err(StoreError::BadFile { line, .. }))
+            if read_line < line =>
+        {
+            Err(reader)
+        }
+        (_, Err(writer)) => Err(writer),
+    }
 }
