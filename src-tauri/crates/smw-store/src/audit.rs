@@ -3,7 +3,7 @@
 
 use crate::error::StoreResult;
 use crate::write::Actor;
-use rusqlite::{Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row, Statement};
 use smw_core::audit::{AuditAction, AuditEntry, EntryFields, GENESIS_HASH};
 use smw_core::{Record, RecordKind, Timestamp};
 use uuid::Uuid;
@@ -58,11 +58,18 @@ pub fn append<R: Record>(
 
 /// Writes an entry exactly as given (appending, or importing an exported chain).
 pub fn insert_entry(conn: &Connection, fields: &EntryFields, hash: &str) -> StoreResult<()> {
-    conn.prepare_cached(
-        "INSERT INTO audit_log (seq, at, actor_id, actor, action, record_kind, record_id, record_key, changes, row_digest, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    )?
-    .execute(rusqlite::params![
+    let mut insert = conn.prepare_cached(INSERT_ENTRY)?;
+    insert_entry_with(&mut insert, fields, hash)
+}
+
+/// The statement [`insert_entry_with`] runs.
+pub const INSERT_ENTRY: &str =
+    "INSERT INTO audit_log (seq, at, actor_id, actor, action, record_kind, record_id, record_key, changes, row_digest, prev_hash, hash)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+
+/// [`insert_entry`] with a statement prepared from [`INSERT_ENTRY`] and kept by the caller.
+pub fn insert_entry_with(insert: &mut Statement, fields: &EntryFields, hash: &str) -> StoreResult<()> {
+    insert.execute(rusqlite::params![
         fields.seq,
         fields.at,
         fields.actor_id,
