@@ -101,11 +101,11 @@ fn requests(f: &Fixture) -> usize {
     f.ws.tickets_list(&filter, 0, 1000).unwrap().total as usize
 }
 
-fn import_error(text: &str) -> (u64, String) {
+fn import_error(text: impl AsRef<[u8]>) -> (u64, String) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("target.smw");
     let ws = Workspace::create(&path).unwrap();
-    let err = ws.import_jsonl(at("2026-06-01T00:00:00Z"), &mut text.as_bytes(), &mut |_| {}).unwrap_err();
+    let err = ws.import_jsonl(at("2026-06-01T00:00:00Z"), &mut text.as_ref(), &mut |_| {}).unwrap_err();
     assert_eq!(ws.ticket_count().unwrap(), 0, "a failed import must leave the workspace empty");
     match err {
         smw_store::StoreError::BadFile { line, message } => (line, message),
@@ -120,14 +120,18 @@ fn bad_lines_are_named_and_nothing_is_written() {
 
     let mut broken = lines.clone();
     broken[5] = "{not json";
-    assert_eq!(import_error(&broken.join("\n")).0, 6);
+    assert_eq!(import_error(broken.join("\n")).0, 6);
+    // Bytes that are not UTF-8 (here Latin-1's "é") are named at their line too.
+    let latin1 =
+        [lines[..6].join("\n").as_bytes(), b"\n{\"x\":\"caf\xe9\"}\n", lines[6..].join("\n").as_bytes()].concat();
+    assert_eq!(import_error(latin1), (7, "not UTF-8 text".to_string()));
 
     // A record edited in the file no longer matches its audit history.
     let ticket_line = lines.iter().position(|l| l.contains("\"table\":\"tickets\"")).unwrap();
     let edited = lines[ticket_line].replacen("\"title\":\"", "\"title\":\"EDITED ", 1);
     let mut tampered = lines.clone();
     tampered[ticket_line] = &edited;
-    let (line, message) = import_error(&tampered.join("\n"));
+    let (line, message) = import_error(tampered.join("\n"));
     assert_eq!(line, ticket_line as u64 + 1);
     let key = serde_json::from_str::<serde_json::Value>(lines[ticket_line]).unwrap()["data"]["key"].clone();
     let key = key.as_str().unwrap();
@@ -140,12 +144,12 @@ fn bad_lines_are_named_and_nothing_is_written() {
     assert_ne!(respaced, lines[ticket_line]);
     let mut reformatted = lines.clone();
     reformatted[ticket_line] = &respaced;
-    assert_eq!(import_error(&reformatted.join("\n")), (ticket_line as u64 + 1, unmatched.clone()));
+    assert_eq!(import_error(reformatted.join("\n")), (ticket_line as u64 + 1, unmatched.clone()));
 
     // A record given twice is refused on its second line, naming the first.
     let mut doubled = lines.clone();
     doubled.insert(ticket_line + 1, lines[ticket_line]);
-    let (line, message) = import_error(&doubled.join("\n"));
+    let (line, message) = import_error(doubled.join("\n"));
     assert_eq!(line, ticket_line as u64 + 2);
     assert_eq!(message, format!("{key} appears twice (first on line {})", ticket_line + 1));
 
@@ -153,13 +157,13 @@ fn bad_lines_are_named_and_nothing_is_written() {
     let typed = lines[ticket_line].replacen("\"priority\":", "\"priority\":\"high\",\"_\":", 1);
     let mut wrong = lines.clone();
     wrong[ticket_line] = &typed;
-    let (line, message) = import_error(&wrong.join("\n"));
+    let (line, message) = import_error(wrong.join("\n"));
     assert_eq!(line, ticket_line as u64 + 1);
     assert!(message.starts_with("ticket: invalid type"), "{message}");
     // The first bad line is the one named, whichever of the import's two threads finds it.
     // A later line that is not JSON does not hide a record of the wrong type...
     wrong.push("{not json");
-    assert_eq!(import_error(&wrong.join("\n")), (line, message));
+    assert_eq!(import_error(wrong.join("\n")), (line, message));
     // ...and a record that does not match its history (found only once every audit entry is
     // read) comes before a later record of the wrong type.
     let next_ticket =
@@ -167,7 +171,7 @@ fn bad_lines_are_named_and_nothing_is_written() {
     let typed_next = lines[next_ticket].replacen("\"priority\":", "\"priority\":\"high\",\"_\":", 1);
     let mut both = tampered.clone();
     both[next_ticket] = &typed_next;
-    assert_eq!(import_error(&both.join("\n")), (ticket_line as u64 + 1, unmatched.clone()));
+    assert_eq!(import_error(both.join("\n")), (ticket_line as u64 + 1, unmatched.clone()));
 
     // Records come before the audit entries (docs/export-format.md), so that each entry is
     // checked against its record as it is read: a record moved after them is refused there.
@@ -175,7 +179,7 @@ fn bad_lines_are_named_and_nothing_is_written() {
     let mut moved = lines.clone();
     let record = moved.remove(ticket_line);
     moved.push(record);
-    let (line, message) = import_error(&moved.join("\n"));
+    let (line, message) = import_error(moved.join("\n"));
     assert_eq!(line, lines.len() as u64);
     assert_eq!(message, format!("a record after the audit entries (which start on line {first_audit})"));
 
@@ -197,16 +201,16 @@ fn a_broken_audit_chain_is_named_at_its_first_bad_line() {
     assert_ne!(edited, lines[middle]);
     let mut tampered = lines.clone();
     tampered[middle] = &edited;
-    assert_eq!(import_error(&tampered.join("\n")), (middle as u64 + 1, broken(middle)));
+    assert_eq!(import_error(tampered.join("\n")), (middle as u64 + 1, broken(middle)));
 
     // A later bad line does not hide it: the first problem in the file is the one named.
     tampered.push("{not json");
-    assert_eq!(import_error(&tampered.join("\n")), (middle as u64 + 1, broken(middle)));
+    assert_eq!(import_error(tampered.join("\n")), (middle as u64 + 1, broken(middle)));
 
     // An entry taken out: the next one no longer links to the entry before it.
     let mut removed = lines.clone();
     removed.remove(middle);
-    assert_eq!(import_error(&removed.join("\n")), (middle as u64 + 1, broken(middle + 1)));
+    assert_eq!(import_error(removed.join("\n")), (middle as u64 + 1, broken(middle + 1)));
 }
 
 #[test]

@@ -266,6 +266,10 @@ fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) 
         match input.read_line(&mut text) {
             Ok(0) => break Ok(()),
             Ok(_) => line_no += 1,
+            // The line is consumed and not counted: it is the next one.
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                break Err(bad(line_no + 1, "not UTF-8 text"));
+            }
             Err(e) => break Err(e.into()),
         }
         match checks.line(line_no, &text) {
