@@ -10,7 +10,7 @@
 //! table of its own to write and check for every record.
 
 use crate::error::{StoreError, StoreResult};
-use crate::stored::Stored;
+use crate::stored::{Searchable, Stored};
 use crate::workspace::Workspace;
 use rusqlite::{Connection, OptionalExtension};
 use smw_core::views::SearchHit;
@@ -38,11 +38,15 @@ pub(crate) fn bulk_load(conn: &Connection, load: impl FnOnce() -> StoreResult<()
     Ok(())
 }
 
+/// The text a revision puts in the index: its family's searchable text, none once deleted.
+pub(crate) fn indexed_text<R: Stored>(record: &R) -> Option<Searchable<'_>> {
+    record.searchable().filter(|_| record.deleted_at().is_none())
+}
+
 /// Brings the index in step with a record about to be written by audit entry `entry`:
 /// `before` is the revision it replaces (indexed under its own latest entry), if any.
 pub(crate) fn reindex<R: Stored>(conn: &Connection, before: Option<&R>, after: &R, entry: i64) -> StoreResult<()> {
-    let Some(text) = after.searchable() else { return Ok(()) };
-    if let Some(before) = before.filter(|b| b.deleted_at().is_none()) {
+    if let Some(before) = before.filter(|b| indexed_text(*b).is_some()) {
         let old: Option<i64> = conn
             .prepare_cached("SELECT max(seq) FROM audit_log WHERE record_id = ?1")?
             .query_row([before.id().to_string()], |row| row.get(0))?;
@@ -50,7 +54,7 @@ pub(crate) fn reindex<R: Stored>(conn: &Connection, before: Option<&R>, after: &
             conn.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?.execute([doc])?;
         }
     }
-    if after.deleted_at().is_none() {
+    if let Some(text) = indexed_text(after) {
         conn.prepare_cached("INSERT INTO search_index (rowid, title, body) VALUES (?1, ?2, ?3)")?
             .execute(rusqlite::params![entry, text.title, text.body.as_ref()])?;
     }

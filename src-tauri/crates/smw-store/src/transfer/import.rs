@@ -10,6 +10,7 @@ use crate::audit::{insert_entry_with, INSERT_ENTRY};
 use crate::error::{StoreError, StoreResult};
 use crate::fast_map::FastMap;
 use crate::for_each_family;
+use crate::search;
 use crate::stored::{bind_values, insert_sql, Stored};
 use crate::workspace::Workspace;
 use rusqlite::{Connection, Statement};
@@ -70,8 +71,7 @@ fn load_record<R: Stored>(
         .record::<R>()
         .and_then(|insert| insert.execute(bind_values(record.values())))
         .map_err(|e| bad(line, format!("{} {}: {e}", R::NOUN, record.key())))?;
-    // As `search::reindex` decides for a write: nothing to index for a deleted record.
-    docs.push(doc, record.searchable().filter(|_| record.deleted_at().is_none()));
+    docs.push(doc, search::indexed_text(&record));
     Ok(())
 }
 
