@@ -55,6 +55,9 @@ pub fn run(file: &Path, tickets: usize, comments_each: usize) -> CliResult {
     smw_store::verify_history(file)?;
     let history_seconds = started.elapsed().as_secs_f64();
     let started = Instant::now();
+    smw_store::sqlite_integrity_check(file)?;
+    let sqlite_check_seconds = started.elapsed().as_secs_f64();
+    let started = Instant::now();
     let report = smw_store::verify(file)?;
     let verify_seconds = started.elapsed().as_secs_f64();
     if !report.ok {
@@ -115,6 +118,7 @@ pub fn run(file: &Path, tickets: usize, comments_each: usize) -> CliResult {
         "imported_search_common_term_ms_median": round3(imported_search_common),
         "verify_seconds": round3(verify_seconds),
         "verify_chain_and_records_seconds": round3(history_seconds),
+        "verify_sqlite_integrity_check_seconds": round3(sqlite_check_seconds),
     });
     println!("{}", serde_json::to_string_pretty(&figures).expect("json"));
     Ok(())

@@ -114,3 +114,33 @@ fn the_priority_matrix_is_configurable() {
     assert_eq!(shown["cells"][2][2], 4);
     assert!(smw(&["verify", &file]).status.success());
 }
+
+/// The benchmark at a small scale: it builds, checks and round-trips its workspace, and
+/// reports every figure the README quotes.
+#[test]
+fn bench_reports_its_figures_at_a_small_scale() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = path(&dir, "bench.smw");
+    let out = smw(&["bench", &file, "--tickets", "300", "--comments", "2"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let figures: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(figures["tickets"], 300);
+    // Each ticket and comment has at least its create entry, and there are people and groups.
+    assert!(figures["audit_entries"].as_u64().unwrap() > 900, "{figures}");
+    for figure in [
+        "import_records_per_second",
+        "board_page_ms_median",
+        "fetch_by_key_ms_median",
+        "search_rare_term_ms_median",
+        "search_common_term_ms_median",
+        "verify_seconds",
+        "verify_chain_and_records_seconds",
+        "verify_sqlite_integrity_check_seconds",
+    ] {
+        // Rounded to the millisecond or microsecond, a tiny workspace's figure may be zero.
+        assert!(figures[figure].as_f64().is_some_and(|value| value >= 0.0), "{figure} in {figures}");
+    }
+    // The export and the imported copy are removed; the benchmark's own workspace stays.
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|entry| entry.unwrap().file_name()).collect();
+    assert!(left.iter().all(|name| name.to_string_lossy().starts_with("bench.smw")), "{left:?}");
+}

@@ -30,6 +30,6 @@ mod write;
 pub use backup::restore;
 pub use error::{StoreError, StoreResult};
 pub use search::fts_query;
-pub use verify::{verify, verify_history, verify_in_ranges};
+pub use verify::{sqlite_integrity_check, verify, verify_history, verify_in_ranges};
 pub use workspace::{Workspace, APPLICATION_ID};
 pub use write::Actor;

@@ -78,6 +78,14 @@ pub fn verify_history(path: &Path) -> StoreResult<VerifyReport> {
     check(path, false, tasks::RANGE_SIZE)
 }
 
+/// SQLite's `PRAGMA integrity_check` alone, as [`verify`] runs it: its messages, less its
+/// "ok". The benchmark times it on its own: it runs as one statement on one core, so its time
+/// is the least any verify of the file can take.
+pub fn sqlite_integrity_check(path: &Path) -> StoreResult<Vec<String>> {
+    inspect(path)?;
+    tasks::integrity_messages(path)
+}
+
 /// [`verify`] with the work cut into ranges of `range_size` entries or rows, for tests: a
 /// small workspace then has many ranges, and the findings must not depend on where they meet.
 #[doc(hidden)]

@@ -225,7 +225,7 @@ fn perform(
 
 /// What `PRAGMA integrity_check` reports, less its "ok". It reads the file as it is when it
 /// starts, through its own connection: it checks the file, not one moment of the records.
-fn integrity_messages(path: &Path) -> StoreResult<Vec<String>> {
+pub(super) fn integrity_messages(path: &Path) -> StoreResult<Vec<String>> {
     let conn = read_only(path)?;
     let mut stmt = conn.prepare("PRAGMA integrity_check")?;
     let messages: Vec<String> = stmt.query_map([], |row| row.get(0))?.collect::<Result<_, _>>()?;
