@@ -4,4 +4,8 @@ import type { Timestamp } from "./Timestamp";
 /**
  * A customer organisation (internal department or external client).
  */
-export type Customer = { id: string, key: string, name: string, description: string, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: bigint, };
+export type Customer = { id: string, key: string, name: string, description: string, 
+/**
+ * Who to talk to there: names, roles, addresses, numbers, as the person writes them.
+ */
+contacts?: string, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: bigint, };

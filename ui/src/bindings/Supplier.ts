@@ -4,4 +4,8 @@ import type { Timestamp } from "./Timestamp";
 /**
  * A supplier that underpins services through contracts.
  */
-export type Supplier = { id: string, key: string, name: string, description: string, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: bigint, };
+export type Supplier = { id: string, key: string, name: string, description: string, 
+/**
+ * Who to talk to there: names, roles, addresses, numbers, as the person writes them.
+ */
+contacts?: string, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: bigint, };

@@ -110,6 +110,10 @@ pub struct Customer {
     pub key: String,
     pub name: String,
     pub description: String,
+    /// Who to talk to there: names, roles, addresses, numbers, as the person writes them.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[ts(as = "Option<String>", optional)]
+    pub contacts: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -128,6 +132,10 @@ pub struct Supplier {
     pub key: String,
     pub name: String,
     pub description: String,
+    /// Who to talk to there: names, roles, addresses, numbers, as the person writes them.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[ts(as = "Option<String>", optional)]
+    pub contacts: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -138,34 +146,44 @@ pub struct Supplier {
 
 impl_record!(Supplier, RecordKind::Supplier);
 
-/// Name and description: all a customer or supplier needs to be created.
+/// What a customer or supplier is created with. For a supplier the description says what
+/// it supplies.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct PartyDraft {
     pub name: String,
     #[serde(default)]
     pub description: String,
+    #[serde(default)]
+    #[ts(optional)]
+    pub contacts: Option<String>,
 }
 
-impl PartyDraft {
-    fn checked(self) -> Result<(String, String), Invalid> {
-        Ok((
-            text::required_line("name", &self.name, text::NAME_MAX)?,
-            text::markdown("description", &self.description, text::MARKDOWN_MAX)?,
-        ))
-    }
+macro_rules! party_create {
+    ($type:ident) => {
+        impl $type {
+            pub fn create(draft: PartyDraft, id: Uuid, key: String, now: Timestamp) -> Result<$type, Invalid> {
+                let mut party = $type {
+                    id,
+                    key,
+                    name: String::new(),
+                    description: String::new(),
+                    contacts: String::new(),
+                    created_at: now,
+                    updated_at: now,
+                    deleted_at: None,
+                    version: 1,
+                };
+                party.apply_patch(crate::catalogue_patch::PartyPatch {
+                    name: Some(draft.name),
+                    description: Some(draft.description),
+                    contacts: draft.contacts,
+                })?;
+                Ok(party)
+            }
+        }
+    };
 }
 
-impl Customer {
-    pub fn create(draft: PartyDraft, id: Uuid, key: String, now: Timestamp) -> Result<Customer, Invalid> {
-        let (name, description) = draft.checked()?;
-        Ok(Customer { id, key, name, description, created_at: now, updated_at: now, deleted_at: None, version: 1 })
-    }
-}
-
-impl Supplier {
-    pub fn create(draft: PartyDraft, id: Uuid, key: String, now: Timestamp) -> Result<Supplier, Invalid> {
-        let (name, description) = draft.checked()?;
-        Ok(Supplier { id, key, name, description, created_at: now, updated_at: now, deleted_at: None, version: 1 })
-    }
-}
+party_create!(Customer);
+party_create!(Supplier);

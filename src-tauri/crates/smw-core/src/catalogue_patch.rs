@@ -42,6 +42,9 @@ pub struct PartyPatch {
     #[serde(default)]
     #[ts(optional)]
     pub description: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub contacts: Option<String>,
 }
 
 fn without_repeats(ids: Vec<Uuid>) -> Vec<Uuid> {
@@ -112,6 +115,9 @@ macro_rules! party_patch {
                 }
                 if let Some(description) = patch.description {
                     self.description = text::markdown("description", &description, text::MARKDOWN_MAX)?;
+                }
+                if let Some(contacts) = patch.contacts {
+                    self.contacts = text::markdown("contacts", contacts.trim(), 10_000)?;
                 }
                 Ok(())
             }

@@ -3,6 +3,7 @@
 use crate::error::Invalid;
 use crate::ids::RecordKind;
 use crate::impl_record;
+use crate::patch::nullable;
 use crate::text;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -15,6 +16,14 @@ pub struct Person {
     pub key: String,
     pub name: String,
     pub email: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[ts(as = "Option<String>", optional)]
+    pub phone: String,
+    /// Whether the person may act in the workbench (be chosen as "Acting as" and so appear in
+    /// the history as the author of changes). Callers usually may not.
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    #[ts(as = "Option<bool>", optional)]
+    pub can_act: bool,
     /// The support groups the person works in (empty for callers).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[ts(as = "Option<Vec<Uuid>>", optional)]
@@ -33,6 +42,14 @@ pub struct Person {
 
 impl_record!(Person, RecordKind::Person);
 
+fn yes() -> bool {
+    true
+}
+
+fn is_yes(value: &bool) -> bool {
+    *value
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct PersonDraft {
@@ -40,31 +57,142 @@ pub struct PersonDraft {
     #[serde(default)]
     pub email: String,
     #[serde(default)]
+    #[ts(optional)]
+    pub phone: Option<String>,
+    /// Defaults to yes.
+    #[serde(default)]
+    #[ts(optional)]
+    pub can_act: Option<bool>,
+    #[serde(default)]
     pub group_ids: Vec<Uuid>,
     #[serde(default)]
     #[ts(optional)]
     pub customer_id: Option<Uuid>,
 }
 
+/// An edit of a person: a field left out stays as it is; `null` clears the customer.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct PersonPatch {
+    #[serde(default)]
+    #[ts(optional)]
+    pub name: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub email: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub can_act: Option<bool>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub group_ids: Option<Vec<Uuid>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[ts(optional)]
+    pub customer_id: Option<Option<Uuid>>,
+}
+
 impl Person {
     pub fn create(draft: PersonDraft, id: Uuid, key: String, now: Timestamp) -> Result<Person, Invalid> {
-        let email = text::optional_line("email", &draft.email, 254)?.unwrap_or_default();
-        if !email.is_empty() && !looks_like_email(&email) {
-            return Err(Invalid::field("bad_email", "email", "is not an e-mail address"));
-        }
-        Ok(Person {
+        let mut person = Person {
             id,
             key,
-            name: text::required_line("name", &draft.name, text::NAME_MAX)?,
-            email,
-            group_ids: draft.group_ids,
-            customer_id: draft.customer_id,
+            name: String::new(),
+            email: String::new(),
+            phone: String::new(),
+            can_act: true,
+            group_ids: Vec::new(),
+            customer_id: None,
             created_at: now,
             updated_at: now,
             deleted_at: None,
             version: 1,
-        })
+        };
+        person.apply_patch(PersonPatch {
+            name: Some(draft.name),
+            email: Some(draft.email),
+            phone: draft.phone,
+            can_act: draft.can_act,
+            group_ids: Some(draft.group_ids),
+            customer_id: Some(draft.customer_id),
+        })?;
+        Ok(person)
     }
+
+    /// Applies an edit; every field given is checked as on creation.
+    pub fn apply_patch(&mut self, patch: PersonPatch) -> Result<(), Invalid> {
+        if let Some(name) = patch.name {
+            self.name = text::required_line("name", &name, text::NAME_MAX)?;
+        }
+        if let Some(email) = patch.email {
+            let email = text::optional_line("email", &email, 254)?.unwrap_or_default();
+            if !email.is_empty() && !looks_like_email(&email) {
+                return Err(Invalid::field("bad_email", "email", format!("“{email}” is not an e-mail address.")));
+            }
+            self.email = email;
+        }
+        if let Some(phone) = patch.phone {
+            let phone = text::optional_line("phone", &phone, 40)?.unwrap_or_default();
+            if phone.chars().any(|c| !(c.is_ascii_digit() || " +-()./x".contains(c))) {
+                return Err(Invalid::field(
+                    "bad_phone",
+                    "phone",
+                    "A phone number may hold digits, spaces and + - ( ) . / x only.",
+                ));
+            }
+            self.phone = phone;
+        }
+        self.can_act = patch.can_act.unwrap_or(self.can_act);
+        if let Some(groups) = patch.group_ids {
+            self.group_ids = without_repeats(groups);
+        }
+        self.customer_id = patch.customer_id.unwrap_or(self.customer_id);
+        Ok(())
+    }
+
+    /// Whether the person can be chosen to act: live, and allowed to.
+    pub fn may_act(&self) -> bool {
+        self.can_act && self.deleted_at.is_none()
+    }
+
+    /// Adds or removes `group` from the person's groups; true when that changed anything.
+    pub fn set_member_of(&mut self, group: Uuid, member: bool) -> bool {
+        let is_member = self.group_ids.contains(&group);
+        if member && !is_member {
+            self.group_ids.push(group);
+        } else if !member && is_member {
+            self.group_ids.retain(|id| *id != group);
+        }
+        member != is_member
+    }
+}
+
+/// Who may retire a person: anyone but that person, so the workbench always has someone
+/// acting for the write that records it.
+pub fn ensure_may_retire(person: &Person, actor: Option<Uuid>) -> Result<(), Invalid> {
+    if actor == Some(person.id) {
+        return Err(Invalid::rule("retire_self", "You cannot retire yourself: choose another person to act first."));
+    }
+    Ok(())
+}
+
+/// A person may create their own record and act as it only in a workspace where nobody can act
+/// yet (its very first person). After that, someone who can act adds people.
+pub fn ensure_may_introduce_self(people_who_can_act: usize) -> Result<(), Invalid> {
+    if people_who_can_act > 0 {
+        return Err(Invalid::rule(
+            "actor_required",
+            "This workspace already has people who can act: choose who is acting (with --as PERSON-KEY on the command line) to add someone.",
+        ));
+    }
+    Ok(())
+}
+
+fn without_repeats(ids: Vec<Uuid>) -> Vec<Uuid> {
+    let mut seen = std::collections::HashSet::new();
+    ids.into_iter().filter(|id| seen.insert(*id)).collect()
 }
 
 fn looks_like_email(text: &str) -> bool {
@@ -83,6 +211,10 @@ pub struct Group {
     pub key: String,
     pub name: String,
     pub description: String,
+    /// The person who leads the group (its members are the people who name it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub lead_id: Option<Uuid>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -99,20 +231,65 @@ pub struct GroupDraft {
     pub name: String,
     #[serde(default)]
     pub description: String,
+    #[serde(default)]
+    #[ts(optional)]
+    pub lead_id: Option<Uuid>,
+    /// The people who work in the group (kept on each person's `group_ids`).
+    #[serde(default)]
+    #[ts(optional)]
+    pub member_ids: Option<Vec<Uuid>>,
+}
+
+/// An edit of a group. `member_ids`, when given, is the whole new membership.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct GroupPatch {
+    #[serde(default)]
+    #[ts(optional)]
+    pub name: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub description: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[ts(optional)]
+    pub lead_id: Option<Option<Uuid>>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub member_ids: Option<Vec<Uuid>>,
 }
 
 impl Group {
     pub fn create(draft: GroupDraft, id: Uuid, key: String, now: Timestamp) -> Result<Group, Invalid> {
-        Ok(Group {
+        let mut group = Group {
             id,
             key,
-            name: text::required_line("name", &draft.name, text::NAME_MAX)?,
-            description: text::markdown("description", &draft.description, 10_000)?,
+            name: String::new(),
+            description: String::new(),
+            lead_id: None,
             created_at: now,
             updated_at: now,
             deleted_at: None,
             version: 1,
-        })
+        };
+        group.apply_patch(GroupPatch {
+            name: Some(draft.name),
+            description: Some(draft.description),
+            lead_id: Some(draft.lead_id),
+            member_ids: None,
+        })?;
+        Ok(group)
+    }
+
+    /// Applies the group's own fields; the membership is applied to the people.
+    pub fn apply_patch(&mut self, patch: GroupPatch) -> Result<(), Invalid> {
+        if let Some(name) = patch.name {
+            self.name = text::required_line("name", &name, text::NAME_MAX)?;
+        }
+        if let Some(description) = patch.description {
+            self.description = text::markdown("description", &description, 10_000)?;
+        }
+        self.lead_id = patch.lead_id.unwrap_or(self.lead_id);
+        Ok(())
     }
 }
 
@@ -128,5 +305,50 @@ mod tests {
         let err =
             Person::create(PersonDraft { email: "ada".into(), ..draft }, Uuid::nil(), "PER-1".into(), now).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("email"));
+    }
+
+    #[test]
+    fn an_edit_checks_what_it_changes_and_keeps_the_rest() {
+        let now = Timestamp::parse("2026-05-04T09:00:00Z").unwrap();
+        let draft = PersonDraft { name: "Ada".into(), email: "ada@example.org".into(), ..Default::default() };
+        let mut ada = Person::create(draft, Uuid::nil(), "PER-000001".into(), now).unwrap();
+        assert!(ada.may_act());
+        let err = ada.apply_patch(PersonPatch { phone: Some("call me".into()), ..Default::default() }).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("phone"));
+        ada.apply_patch(PersonPatch {
+            phone: Some("+44 20 7946 0000".into()),
+            can_act: Some(false),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(
+            (ada.email.as_str(), ada.phone.as_str(), ada.may_act()),
+            ("ada@example.org", "+44 20 7946 0000", false)
+        );
+    }
+
+    #[test]
+    fn nobody_retires_themselves_and_only_the_first_person_introduces_themselves() {
+        let now = Timestamp::parse("2026-05-04T09:00:00Z").unwrap();
+        let ada = Person::create(
+            PersonDraft { name: "Ada".into(), ..Default::default() },
+            Uuid::from_u128(1),
+            "PER-1".into(),
+            now,
+        )
+        .unwrap();
+        assert_eq!(ensure_may_retire(&ada, Some(ada.id)).unwrap_err().code, "retire_self");
+        ensure_may_retire(&ada, Some(Uuid::from_u128(2))).unwrap();
+        ensure_may_introduce_self(0).unwrap();
+        assert_eq!(ensure_may_introduce_self(1).unwrap_err().code, "actor_required");
+    }
+
+    #[test]
+    fn a_person_as_stored_before_phones_and_acting_reads_and_writes_the_same() {
+        // Records written before these fields existed must hash as they did.
+        let old = r#"{"id":"00000000-0000-0000-0000-000000000001","key":"PER-000001","name":"Ada","email":"","created_at":"2026-05-04T09:00:00.000Z","updated_at":"2026-05-04T09:00:00.000Z","version":1}"#;
+        let person: Person = serde_json::from_str(old).unwrap();
+        assert!(person.can_act);
+        assert_eq!(serde_json::to_string(&person).unwrap(), old);
     }
 }

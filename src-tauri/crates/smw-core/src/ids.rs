@@ -20,6 +20,7 @@ pub enum RecordKind {
     Service,
     Customer,
     Supplier,
+    Location,
     Calendar,
     Sla,
     Ola,
@@ -28,7 +29,7 @@ pub enum RecordKind {
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 15] = [
+    pub const ALL: [RecordKind; 16] = [
         RecordKind::Incident,
         RecordKind::Request,
         RecordKind::Problem,
@@ -39,6 +40,7 @@ impl RecordKind {
         RecordKind::Service,
         RecordKind::Customer,
         RecordKind::Supplier,
+        RecordKind::Location,
         RecordKind::Calendar,
         RecordKind::Sla,
         RecordKind::Ola,
@@ -59,6 +61,7 @@ impl RecordKind {
             RecordKind::Service => "SVC",
             RecordKind::Customer => "CUS",
             RecordKind::Supplier => "SUP",
+            RecordKind::Location => "LOC",
             RecordKind::Calendar => "CAL",
             RecordKind::Sla => "SLA",
             RecordKind::Ola => "OLA",
@@ -79,6 +82,7 @@ impl RecordKind {
             RecordKind::Service => "service",
             RecordKind::Customer => "customer",
             RecordKind::Supplier => "supplier",
+            RecordKind::Location => "location",
             RecordKind::Calendar => "calendar",
             RecordKind::Sla => "sla",
             RecordKind::Ola => "ola",

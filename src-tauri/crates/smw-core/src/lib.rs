@@ -12,6 +12,8 @@ pub mod directory;
 pub mod error;
 pub mod ids;
 pub mod link;
+pub mod location;
+pub mod naming;
 pub mod patch;
 pub mod priority;
 pub mod problem;

@@ -6,6 +6,7 @@ use crate::comment::Comment;
 use crate::directory::{Group, Person};
 use crate::ids::RecordKind;
 use crate::link::LinkKind;
+use crate::location::Location;
 use crate::priority::Priority;
 use crate::problem::Problem;
 use crate::ticket::{Ticket, TicketKind};
@@ -137,12 +138,14 @@ pub struct SearchHit {
     pub updated_at: Timestamp,
 }
 
-/// People, groups, services, customers and suppliers: what the pickers offer.
+/// People, groups, locations, services, customers and suppliers, retired ones included (with
+/// `deleted_at` set) so old records still show their names; pickers offer only the live ones.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Directory {
     pub people: Vec<Person>,
     pub groups: Vec<Group>,
+    pub locations: Vec<Location>,
     pub services: Vec<Service>,
     pub customers: Vec<Customer>,
     pub suppliers: Vec<Supplier>,

@@ -38,9 +38,8 @@ pub fn build(
     let (groups, people) = ws.write(&system, now, |w| {
         let mut groups = Vec::new();
         for n in 0..8 {
-            groups.push(
-                directory::create_group(w, GroupDraft { name: format!("Group {n}"), description: String::new() })?.id,
-            );
+            groups
+                .push(directory::create_group(w, GroupDraft { name: format!("Group {n}"), ..Default::default() })?.id);
         }
         let mut people = Vec::new();
         for n in 0..50 {
@@ -48,7 +47,7 @@ pub fn build(
                 name: format!("Agent {n}"),
                 email: String::new(),
                 group_ids: vec![groups[n % 8]],
-                customer_id: None,
+                ..Default::default()
             };
             people.push(directory::create_person(w, draft)?.id);
         }

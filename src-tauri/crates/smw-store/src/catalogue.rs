@@ -1,8 +1,8 @@
-//! Services, customers and suppliers: table mappings and creation.
+//! Services, customers and suppliers: table mappings, creation, edits and retirement.
 
 use crate::columns::*;
 use crate::error::StoreResult;
-use crate::stored::{list_live, require_key, require_ref, Stored};
+use crate::stored::{list_live, live_names, require_key, require_ref, Stored};
 use crate::workspace::Workspace;
 use crate::write::{check_version, Actor, WriteTx};
 use rusqlite::types::Value;
@@ -10,6 +10,7 @@ use rusqlite::Row;
 use smw_core::catalogue::{Customer, PartyDraft, Service, ServiceDraft, ServiceStatus, Supplier};
 use smw_core::catalogue_patch::{PartyPatch, ServicePatch};
 use smw_core::directory::Person;
+use smw_core::naming::ensure_unique_name;
 use smw_core::{RecordKind, Timestamp};
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -67,14 +68,14 @@ impl Stored for Service {
     }
 }
 
-/// Customers, suppliers and groups share a shape: name and description.
+/// Customers and suppliers share a shape: name, description and contacts.
 macro_rules! stored_party {
     ($type:ty, $table:literal, $noun:literal) => {
         impl Stored for $type {
             const TABLE: &'static str = $table;
             const NOUN: &'static str = $noun;
             const COLUMNS: &'static [&'static str] =
-                &["id", "key", "name", "description", "created_at", "updated_at", "deleted_at", "version"];
+                &["id", "key", "name", "description", "contacts", "created_at", "updated_at", "deleted_at", "version"];
 
             fn values(&self) -> Vec<Value> {
                 vec![
@@ -82,6 +83,7 @@ macro_rules! stored_party {
                     text(&self.key),
                     text(&self.name),
                     text(&self.description),
+                    text(&self.contacts),
                     ts(self.created_at),
                     ts(self.updated_at),
                     opt_ts(self.deleted_at),
@@ -95,17 +97,16 @@ macro_rules! stored_party {
                     key: get(row, 1)?,
                     name: get(row, 2)?,
                     description: get(row, 3)?,
-                    created_at: get_ts(row, 4)?,
-                    updated_at: get_ts(row, 5)?,
-                    deleted_at: get_opt_ts(row, 6)?,
-                    version: get(row, 7)?,
+                    contacts: get(row, 4)?,
+                    created_at: get_ts(row, 5)?,
+                    updated_at: get_ts(row, 6)?,
+                    deleted_at: get_opt_ts(row, 7)?,
+                    version: get(row, 8)?,
                 })
             }
         }
     };
 }
-
-pub(crate) use stored_party;
 
 stored_party!(Customer, "customers", "customer");
 stored_party!(Supplier, "suppliers", "supplier");
@@ -135,15 +136,24 @@ impl Workspace {
         self.write(actor, now, |w| update_service(w, key, patch, expected_version))
     }
 
+    /// Edits a customer; `service_ids`, when given, becomes the whole list of services it
+    /// takes, written on each service whose customers change.
     pub fn customer_update(
         &self,
         actor: &Actor,
         now: Timestamp,
         key: &str,
         patch: PartyPatch,
+        service_ids: Option<Vec<Uuid>>,
         expected_version: Option<i64>,
     ) -> StoreResult<Customer> {
-        self.write(actor, now, |w| update_party::<Customer>(w, key, patch, expected_version, Customer::apply_patch))
+        self.write(actor, now, |w| {
+            let customer = update_party::<Customer>(w, key, patch, expected_version, Customer::apply_patch)?;
+            if let Some(services) = service_ids {
+                set_services_taken(w, customer.id, &services)?;
+            }
+            Ok(customer)
+        })
     }
 
     pub fn supplier_update(
@@ -155,6 +165,29 @@ impl Workspace {
         expected_version: Option<i64>,
     ) -> StoreResult<Supplier> {
         self.write(actor, now, |w| update_party::<Supplier>(w, key, patch, expected_version, Supplier::apply_patch))
+    }
+
+    /// Retires a service: its status becomes retired and it leaves the pickers; tickets and
+    /// agreements that name it keep it.
+    pub fn service_retire(&self, actor: &Actor, now: Timestamp, key: &str) -> StoreResult<Service> {
+        self.write(actor, now, |w| {
+            let service: Service = require_key(w.conn(), key)?;
+            w.retire(&service, |service| service.status = ServiceStatus::Retired)
+        })
+    }
+
+    pub fn customer_retire(&self, actor: &Actor, now: Timestamp, key: &str) -> StoreResult<Customer> {
+        self.write(actor, now, |w| {
+            let customer: Customer = require_key(w.conn(), key)?;
+            w.retire(&customer, |_| {})
+        })
+    }
+
+    pub fn supplier_retire(&self, actor: &Actor, now: Timestamp, key: &str) -> StoreResult<Supplier> {
+        self.write(actor, now, |w| {
+            let supplier: Supplier = require_key(w.conn(), key)?;
+            w.retire(&supplier, |_| {})
+        })
     }
 }
 
@@ -168,6 +201,7 @@ pub(crate) fn create_service(w: &mut WriteTx, draft: ServiceDraft) -> StoreResul
     }
     let (id, key) = w.identity(RecordKind::Service)?;
     let service = Service::create(draft, id, key, w.now())?;
+    unique_name(w, &service)?;
     w.insert(&service)?;
     Ok(service)
 }
@@ -175,6 +209,7 @@ pub(crate) fn create_service(w: &mut WriteTx, draft: ServiceDraft) -> StoreResul
 pub(crate) fn create_customer(w: &mut WriteTx, draft: PartyDraft) -> StoreResult<Customer> {
     let (id, key) = w.identity(RecordKind::Customer)?;
     let customer = Customer::create(draft, id, key, w.now())?;
+    unique_name(w, &customer)?;
     w.insert(&customer)?;
     Ok(customer)
 }
@@ -182,6 +217,7 @@ pub(crate) fn create_customer(w: &mut WriteTx, draft: PartyDraft) -> StoreResult
 pub(crate) fn create_supplier(w: &mut WriteTx, draft: PartyDraft) -> StoreResult<Supplier> {
     let (id, key) = w.identity(RecordKind::Supplier)?;
     let supplier = Supplier::create(draft, id, key, w.now())?;
+    unique_name(w, &supplier)?;
     w.insert(&supplier)?;
     Ok(supplier)
 }
@@ -206,11 +242,55 @@ pub(crate) fn update_service(
         list_live::<Service>(w.conn())?.into_iter().map(|service| (service.id, service.depends_on)).collect();
     let mut after = before.clone();
     after.apply_patch(patch, &graph)?;
+    unique_name(w, &after)?;
     w.update(&before, &mut after)?;
     Ok(after)
 }
 
-fn update_party<R: Stored>(
+/// The catalogue's records that people pick by name, and so must tell apart by it.
+trait Named: Stored + PartialEq {
+    fn name(&self) -> &str;
+}
+
+macro_rules! named {
+    ($($type:ty),*) => {$(
+        impl Named for $type {
+            fn name(&self) -> &str {
+                &self.name
+            }
+        }
+    )*};
+}
+
+named!(Service, Customer, Supplier);
+
+fn unique_name<R: Named>(w: &WriteTx, record: &R) -> StoreResult<()> {
+    let others = live_names::<R>(w.conn(), Some(record.id()))?;
+    Ok(ensure_unique_name(R::NOUN, record.name(), others.iter().map(String::as_str))?)
+}
+
+/// Makes `services` exactly the live services that list `customer`.
+fn set_services_taken(w: &mut WriteTx, customer: Uuid, services: &[Uuid]) -> StoreResult<()> {
+    for (i, service) in services.iter().enumerate() {
+        require_ref::<Service>(w.conn(), Some(*service), &format!("service_ids[{i}]"))?;
+    }
+    for before in list_live::<Service>(w.conn())? {
+        let takes = services.contains(&before.id);
+        if before.customer_ids.contains(&customer) == takes {
+            continue;
+        }
+        let mut after = before.clone();
+        if takes {
+            after.customer_ids.push(customer);
+        } else {
+            after.customer_ids.retain(|id| *id != customer);
+        }
+        w.update(&before, &mut after)?;
+    }
+    Ok(())
+}
+
+fn update_party<R: Named>(
     w: &mut WriteTx,
     key: &str,
     patch: PartyPatch,
@@ -221,6 +301,9 @@ fn update_party<R: Stored>(
     check_version(&before, expected_version)?;
     let mut after = before.clone();
     apply(&mut after, patch)?;
-    w.update(&before, &mut after)?;
+    unique_name(w, &after)?;
+    if after != before {
+        w.update(&before, &mut after)?;
+    }
     Ok(after)
 }

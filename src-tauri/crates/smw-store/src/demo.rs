@@ -246,25 +246,44 @@ fn at(millis: i64) -> Timestamp {
 fn organisation(w: &mut WriteTx) -> StoreResult<Org> {
     let mut customers = Vec::new();
     for (name, description) in CUSTOMERS {
-        customers
-            .push(catalogue::create_customer(w, PartyDraft { name: name.into(), description: description.into() })?.id);
+        customers.push(
+            catalogue::create_customer(
+                w,
+                PartyDraft { name: name.into(), description: description.into(), ..Default::default() },
+            )?
+            .id,
+        );
     }
     catalogue::create_supplier(
         w,
-        PartyDraft { name: "Northlight Networks".into(), description: "Network hardware and support.".into() },
+        PartyDraft {
+            name: "Northlight Networks".into(),
+            description: "Network hardware and support.".into(),
+            contacts: Some("Service desk: support@northlight.example, +44 20 7946 0100".into()),
+        },
     )?;
     catalogue::create_supplier(
         w,
-        PartyDraft { name: "Ledgerline Software".into(), description: "ERP and payroll vendor.".into() },
+        PartyDraft {
+            name: "Ledgerline Software".into(),
+            description: "ERP and payroll vendor.".into(),
+            ..Default::default()
+        },
     )?;
     let mut groups = Vec::new();
     for (name, description) in GROUPS {
-        groups.push(directory::create_group(w, GroupDraft { name: name.into(), description: description.into() })?.id);
+        groups.push(
+            directory::create_group(
+                w,
+                GroupDraft { name: name.into(), description: description.into(), ..Default::default() },
+            )?
+            .id,
+        );
     }
     let mut agents = Vec::new();
     for (name, group) in AGENTS {
         let email = format!("{}@example.org", name.to_lowercase().replace(' ', ".").replace(['é', 'á'], "e"));
-        let draft = PersonDraft { name: name.into(), email, group_ids: vec![groups[group]], customer_id: None };
+        let draft = PersonDraft { name: name.into(), email, group_ids: vec![groups[group]], ..Default::default() };
         let person = directory::create_person(w, draft)?;
         agents.push((person.id, Actor { id: Some(person.id), name: person.name }, group));
     }
@@ -276,6 +295,8 @@ fn organisation(w: &mut WriteTx) -> StoreResult<Org> {
             email,
             group_ids: vec![],
             customer_id: Some(customers[i % customers.len()]),
+            can_act: Some(false),
+            ..Default::default()
         };
         callers.push(directory::create_person(w, draft)?.id);
     }

@@ -15,6 +15,7 @@ mod directory_refs;
 mod error;
 mod fast_map;
 mod links;
+mod locations;
 pub mod migrations;
 mod problems;
 mod search;

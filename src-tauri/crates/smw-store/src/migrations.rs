@@ -27,6 +27,7 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "lean_search_index",
         sql: concat!(include_str!("migrations/0005_lean_search_index.sql"), include_str!("sql/search_fill.sql")),
     },
+    Migration { version: 6, name: "directory", sql: include_str!("migrations/0006_directory.sql") },
 ];
 
 pub fn latest_version() -> i64 {

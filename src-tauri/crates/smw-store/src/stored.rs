@@ -87,6 +87,22 @@ pub fn require_ref<R: Stored>(conn: &Connection, id: Option<Uuid>, field: &str) 
     }
 }
 
+/// Every record of a family, retired ones included, in creation order.
+pub fn list_all<R: Stored>(conn: &Connection) -> StoreResult<Vec<R>> {
+    let sql = format!("{} ORDER BY seq", select_sql::<R>());
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], R::from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The names of a family's live records other than `except`, for the unique-name rule.
+pub fn live_names<R: Stored>(conn: &Connection, except: Option<Uuid>) -> StoreResult<Vec<String>> {
+    let sql = format!("SELECT name FROM {} WHERE deleted_at IS NULL AND id IS NOT ?1", R::TABLE);
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([except.map(|id| id.to_string())], |row| row.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// Live records of a family, in creation order.
 pub fn list_live<R: Stored>(conn: &Connection) -> StoreResult<Vec<R>> {
     let sql = format!("{} WHERE deleted_at IS NULL ORDER BY seq", select_sql::<R>());
@@ -119,6 +135,10 @@ macro_rules! for_each_family {
         }
         {
             type $R = smw_core::directory::Group;
+            $body
+        }
+        {
+            type $R = smw_core::location::Location;
             $body
         }
         {

@@ -108,9 +108,17 @@ impl<'c> WriteTx<'c> {
 
     /// Tombstones a record: SMS records are never hard-deleted.
     pub fn delete<R: Stored>(&mut self, record: &R) -> StoreResult<()> {
+        self.retire(record, |_| {}).map(|_| ())
+    }
+
+    /// Tombstones a record after `last_words` (a final change that goes with retiring it,
+    /// such as a service's status) and returns the retired revision.
+    pub fn retire<R: Stored>(&mut self, record: &R, last_words: impl FnOnce(&mut R)) -> StoreResult<R> {
         let mut gone = record.clone();
+        last_words(&mut gone);
         gone.tombstone(self.now);
-        self.update(record, &mut gone)
+        self.update(record, &mut gone)?;
+        Ok(gone)
     }
 
     fn audit<R: Stored>(&mut self, action: AuditAction, before: Option<&R>, after: &R) -> StoreResult<()> {

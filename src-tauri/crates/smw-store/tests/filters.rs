@@ -14,7 +14,7 @@ use smw_core::workflow::Status;
 /// in creation order.
 fn varied_tickets(f: &Fixture) -> Vec<Ticket> {
     let group = |name: &str| {
-        let draft = GroupDraft { name: name.into(), description: String::new() };
+        let draft = GroupDraft { name: name.into(), ..Default::default() };
         f.ws.group_create(&f.actor, at("2026-05-01T09:00:00Z"), draft).unwrap()
     };
     let groups = [group("Service desk"), group("Network")];

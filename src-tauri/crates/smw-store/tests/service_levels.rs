@@ -244,12 +244,10 @@ fn services_and_customers_can_be_edited_but_dependencies_never_loop() {
     assert_eq!(w.f.ws.service_update(&w.f.actor, now, &w.service.key, stale, Some(1)).unwrap_err().code(), "conflict");
 
     let renamed = PartyPatch { name: Some("Finance and payroll".into()), ..Default::default() };
-    let customer = w.f.ws.customer_update(&w.f.actor, now, &w.customer.key, renamed, None).unwrap();
+    let customer = w.f.ws.customer_update(&w.f.actor, now, &w.customer.key, renamed, None, None).unwrap();
     assert_eq!(customer.name, "Finance and payroll");
     let supplier =
-        w.f.ws
-            .supplier_create(&w.f.actor, now, PartyDraft { name: "Acme".into(), description: String::new() })
-            .unwrap();
+        w.f.ws.supplier_create(&w.f.actor, now, PartyDraft { name: "Acme".into(), ..Default::default() }).unwrap();
     let blank = PartyPatch { name: Some(" ".into()), ..Default::default() };
     assert_eq!(w.f.ws.supplier_update(&w.f.actor, now, &supplier.key, blank, None).unwrap_err().field(), Some("name"));
     assert!(smw_store::verify(&w.f.path).unwrap().ok);

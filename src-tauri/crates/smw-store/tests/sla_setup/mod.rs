@@ -66,8 +66,7 @@ pub fn world() -> SlaWorld {
     let f = fixture();
     let setup = at("2026-05-01T08:00:00Z");
     let customer =
-        f.ws.customer_create(&f.actor, setup, PartyDraft { name: "Finance".into(), description: String::new() })
-            .unwrap();
+        f.ws.customer_create(&f.actor, setup, PartyDraft { name: "Finance".into(), ..Default::default() }).unwrap();
     let service =
         f.ws.service_create(
             &f.actor,
@@ -87,12 +86,12 @@ pub fn world() -> SlaWorld {
             .unwrap();
     let sla = f.ws.sla_create(&f.actor, setup, sla_draft(customer.id, service.id, calendar.id)).unwrap();
     let group =
-        f.ws.group_create(&f.actor, setup, GroupDraft { name: "Desk".into(), description: String::new() }).unwrap().id;
+        f.ws.group_create(&f.actor, setup, GroupDraft { name: "Desk".into(), ..Default::default() }).unwrap().id;
     let agent =
         f.ws.person_create(
             &f.actor,
             setup,
-            PersonDraft { name: "Sam Agent".into(), email: String::new(), group_ids: vec![group], customer_id: None },
+            PersonDraft { name: "Sam Agent".into(), group_ids: vec![group], ..Default::default() },
         )
         .unwrap();
     let agent = Actor { id: Some(agent.id), name: agent.name };
