@@ -16,6 +16,26 @@ const APP_COMMANDS: &[&str] = &[
     "workspace_verify",
     // directory
     "directory",
+    "actor_introduce",
+    "person_create",
+    "person_update",
+    "person_retire",
+    "group_create",
+    "group_update",
+    "group_retire",
+    "location_create",
+    "location_update",
+    "location_retire",
+    // catalogue
+    "service_create",
+    "service_update",
+    "service_retire",
+    "customer_create",
+    "customer_update",
+    "customer_retire",
+    "supplier_create",
+    "supplier_update",
+    "supplier_retire",
     // tickets
     "board",
     "tickets_list",
@@ -34,7 +54,7 @@ const APP_COMMANDS: &[&str] = &[
     "problem_create",
     "problem_update",
     "known_errors_search",
-    // service levels (calendars, agreements, figures, catalogue edits, exports)
+    // service levels (calendars, agreements, figures, exports)
     "calendars_list",
     "calendar_get",
     "calendar_create",
@@ -56,8 +76,6 @@ const APP_COMMANDS: &[&str] = &[
     "sla_report",
     "sla_at_risk",
     "ticket_clocks",
-    "service_update",
-    "customer_update",
     "file_save",
 ];
 

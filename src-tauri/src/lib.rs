@@ -7,12 +7,14 @@ mod error;
 mod events;
 mod launch;
 mod recent;
+mod remembered_actors;
 mod sla_alerts;
 mod state;
 mod watch;
 
 use error::AppError;
 use recent::RecentWorkspaces;
+use remembered_actors::RememberedActors;
 use smw_store::Workspace;
 use state::AppState;
 use std::path::Path;
@@ -23,13 +25,17 @@ pub fn run() {
     tauri::Builder::default()
         .setup(move |app| {
             let paths = app.path();
-            let recent_file = paths.config_dir()?.join("sms-workbench").join("recent.json");
-            let state = AppState::new(RecentWorkspaces::load(recent_file));
+            let config = paths.config_dir()?.join("sms-workbench");
+            let state = AppState::new(
+                RecentWorkspaces::load(config.join("recent.json")),
+                RememberedActors::load(config.join("actors.json")),
+            );
             let path =
                 requested.clone().unwrap_or_else(|| launch::default_workspace(&paths.data_dir().unwrap_or_default()));
             match open_or_create(&path) {
                 Ok(workspace) => {
-                    state.replace_workspace(workspace);
+                    let workspace = state.replace_workspace(workspace);
+                    state.restore_actor(&workspace);
                 }
                 Err(problem) => {
                     // Start anyway: the UI explains the problem and offers to open another file.
@@ -52,6 +58,25 @@ pub fn run() {
             commands::workspace::actor_set,
             commands::workspace::workspace_verify,
             commands::directory::directory,
+            commands::directory::actor_introduce,
+            commands::directory::person_create,
+            commands::directory::person_update,
+            commands::directory::person_retire,
+            commands::directory::group_create,
+            commands::directory::group_update,
+            commands::directory::group_retire,
+            commands::directory::location_create,
+            commands::directory::location_update,
+            commands::directory::location_retire,
+            commands::catalogue::service_create,
+            commands::catalogue::service_update,
+            commands::catalogue::service_retire,
+            commands::catalogue::customer_create,
+            commands::catalogue::customer_update,
+            commands::catalogue::customer_retire,
+            commands::catalogue::supplier_create,
+            commands::catalogue::supplier_update,
+            commands::catalogue::supplier_retire,
             commands::tickets::board,
             commands::tickets::tickets_list,
             commands::tickets::ticket_get,
@@ -88,8 +113,6 @@ pub fn run() {
             commands::service_levels::sla_report,
             commands::service_levels::sla_at_risk,
             commands::service_levels::ticket_clocks,
-            commands::service_levels::service_update,
-            commands::service_levels::customer_update,
             commands::service_levels::file_save,
         ])
         .run(tauri::generate_context!())

@@ -2,6 +2,7 @@
 
 use crate::error::{AppError, AppResult};
 use crate::recent::RecentWorkspaces;
+use crate::remembered_actors::RememberedActors;
 use serde::Serialize;
 use smw_core::directory::Person;
 use smw_store::{Actor, Workspace};
@@ -30,6 +31,7 @@ struct OpenWorkspace {
 pub struct AppState {
     open: RwLock<Option<OpenWorkspace>>,
     recent: Mutex<RecentWorkspaces>,
+    remembered_actors: Mutex<RememberedActors>,
     /// Why the workspace asked for at start could not be opened: the UI learns it from
     /// `workspace_info` rather than from a dialog that would block start-up.
     startup_problem: Mutex<Option<AppError>>,
@@ -41,10 +43,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(recent: RecentWorkspaces) -> Self {
+    pub fn new(recent: RecentWorkspaces, remembered_actors: RememberedActors) -> Self {
         AppState {
             open: RwLock::new(None),
             recent: Mutex::new(recent),
+            remembered_actors: Mutex::new(remembered_actors),
             startup_problem: Mutex::new(None),
             seen_data_version: AtomicI64::new(i64::MIN),
             write_gate: Mutex::new(()),
@@ -93,16 +96,48 @@ impl AppState {
         workspace
     }
 
-    /// Sets the actor, provided `workspace` is still the open one (it may have been switched
-    /// while the person was being looked up).
+    /// Sets the actor and remembers them for this workspace, provided `workspace` is still the
+    /// open one (it may have been switched while the person was being looked up). A person who
+    /// may not act is refused.
     pub fn set_actor(&self, workspace: &Arc<Workspace>, person: Person) -> AppResult<()> {
+        if !person.may_act() {
+            return Err(AppError::new(
+                "cannot_act",
+                format!("{} may not act in the workbench; choose someone who may.", person.name),
+            ));
+        }
         let mut open = self.open.write().unwrap_or_else(|poisoned| poisoned.into_inner());
         match open.as_mut() {
             Some(open) if Arc::ptr_eq(&open.workspace, workspace) => {
+                self.remembered_actors
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner())
+                    .remember(workspace.path(), person.id);
                 open.actor = Some(person);
                 Ok(())
             }
             _ => Err(AppError::new("conflict", "The workspace was switched; choose the person again.")),
+        }
+    }
+
+    /// Acts again as the person who acted last in `workspace`, if they still may. Reads the
+    /// database, so call it from a blocking task.
+    pub fn restore_actor(&self, workspace: &Arc<Workspace>) {
+        let remembered = self.remembered_actors.lock().unwrap_or_else(|p| p.into_inner()).get(workspace.path());
+        if let Some(person) = remembered.and_then(|id| workspace.person_get(id).ok()).filter(Person::may_act) {
+            // Fails only if the workspace was switched meanwhile, when there is nothing to restore.
+            let _ = self.set_actor(workspace, person);
+        }
+    }
+
+    /// Keeps the acting person's record current after it was edited: a new name shows at
+    /// once, and someone who may no longer act stops acting.
+    pub fn actor_edited(&self, workspace: &Arc<Workspace>, person: &Person) {
+        let mut open = self.open.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(open) = open.as_mut().filter(|open| Arc::ptr_eq(&open.workspace, workspace)) {
+            if open.actor.as_ref().is_some_and(|actor| actor.id == person.id) {
+                open.actor = Some(person.clone()).filter(Person::may_act);
+            }
         }
     }
 

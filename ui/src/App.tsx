@@ -16,6 +16,7 @@ import { SideNav } from './views/shell/SideNav';
 import { TopBar } from './views/shell/TopBar';
 import { Welcome } from './views/shell/Welcome';
 import { CatalogueView } from './views/catalogue/CatalogueView';
+import { DirectoryView } from './views/directory/DirectoryView';
 import { useSlaWarningToasts } from './views/sla/useSlaWarningToasts';
 
 // ECharts is most of the dashboard's weight: loaded when the dashboard is first opened.
@@ -70,5 +71,7 @@ function Content({ route }: { route: Route }) {
       );
     case 'catalogue':
       return <CatalogueView tab={route.tab} />;
+    case 'directory':
+      return <DirectoryView tab={route.tab} />;
   }
 }

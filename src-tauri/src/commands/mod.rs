@@ -2,6 +2,7 @@
 //! arguments, run the store call on a blocking thread (SQLite must never stall the UI
 //! thread or the async workers), announce what a write changed, return.
 
+pub mod catalogue;
 pub mod directory;
 pub mod problems;
 pub mod search;

@@ -1,6 +1,6 @@
 //! Service levels: calendars, SLAs, OLAs, underpinning contracts, the consistency check, the
-//! dashboard's report, the at-risk list, a ticket's clock explanation, catalogue edits, and
-//! saving an export (CSV or chart image) through a native save dialog.
+//! dashboard's report, the at-risk list, a ticket's clock explanation, and saving an export
+//! (CSV or chart image) through a native save dialog.
 
 use super::{read, write};
 use crate::error::{AppError, AppResult};
@@ -9,8 +9,6 @@ use smw_core::agreements::{
     CalendarDraft, CalendarPatch, CalendarRecord, ConsistencyFinding, Contract, ContractDraft, ContractPatch, Ola,
     OlaDraft, OlaPatch, Sla, SlaDraft, SlaPatch,
 };
-use smw_core::catalogue::{Customer, Service};
-use smw_core::catalogue_patch::{PartyPatch, ServicePatch};
 use smw_core::views_sla::{AtRiskClock, ClockExplanation, SlaReport};
 use smw_core::Timestamp;
 use std::path::PathBuf;
@@ -225,36 +223,6 @@ pub async fn ticket_clocks(app: AppHandle, key: String) -> AppResult<Option<Cloc
 }
 
 // Catalogue
-
-#[tauri::command]
-pub async fn service_update(
-    app: AppHandle,
-    key: String,
-    patch: ServicePatch,
-    expected_version: Option<i64>,
-) -> AppResult<Service> {
-    write(
-        &app,
-        move |ws, actor, now| ws.service_update(actor, now, &key, patch, expected_version),
-        |s: &Service| WorkspaceChanged::ours(&["service"], &[&s.key]),
-    )
-    .await
-}
-
-#[tauri::command]
-pub async fn customer_update(
-    app: AppHandle,
-    key: String,
-    patch: PartyPatch,
-    expected_version: Option<i64>,
-) -> AppResult<Customer> {
-    write(
-        &app,
-        move |ws, actor, now| ws.customer_update(actor, now, &key, patch, expected_version),
-        |c: &Customer| WorkspaceChanged::ours(&["customer"], &[&c.key]),
-    )
-    .await
-}
 
 // Exports
 

@@ -94,6 +94,9 @@ pub async fn switch_to(app: &AppHandle, path: PathBuf, intent: Intent) -> AppRes
     })
     .await??;
     let workspace = app.state::<AppState>().replace_workspace(opened);
+    let handle = app.clone();
+    let opened = workspace.clone();
+    tauri::async_runtime::spawn_blocking(move || handle.state::<AppState>().restore_actor(&opened)).await?;
     announce(app, WorkspaceChanged::everything(false));
     info_of(app, workspace).await
 }

@@ -19,6 +19,8 @@ pub type Outcome<T = ()> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
 pub enum Seed {
     /// A new, empty workspace (the app creates the file).
     Empty,
+    /// A new, empty workspace made by `smw init`, as a new user scripting a client's file would.
+    Init,
     /// Demo data written by `smw demo`, so pickers offer people and groups.
     Demo,
     /// A demo organisation large enough that its busiest board columns hold more cards than a
@@ -57,6 +59,7 @@ impl RunningApp {
         let mut args = vec!["--workspace".to_string(), workspace.display().to_string()];
         match seed {
             Seed::Empty => {}
+            Seed::Init => init_workspace(&workspace)?,
             // A smaller organisation than the default keeps the board light and the start quick.
             Seed::Demo => write_demo_workspace(&workspace, 60)?,
             Seed::LargeDemo => write_demo_workspace(&workspace, 200)?,
@@ -186,6 +189,14 @@ fn write_demo_workspace(workspace: &Path, tickets: usize) -> Outcome {
 }
 
 /// The value a JavaScript expression gives in the app's page.
+fn init_workspace(workspace: &Path) -> Outcome {
+    let output = Command::new(smw_binary()?).arg("init").arg(workspace).output()?;
+    if !output.status.success() {
+        return Err(format!("smw init failed: {}", String::from_utf8_lossy(&output.stderr)).into());
+    }
+    Ok(())
+}
+
 pub async fn evaluate(client: &Client, expression: &str) -> Outcome<Value> {
     Ok(client.execute(&format!("return ({expression});"), vec![]).await?)
 }

@@ -1,4 +1,5 @@
 mod default_workspace;
+mod first_start;
 mod incident_board;
 mod list_from_board;
 mod markup_is_inert;

@@ -8,13 +8,9 @@ import type { ConsistencyFinding } from '../bindings/ConsistencyFinding';
 import type { Contract } from '../bindings/Contract';
 import type { ContractDraft } from '../bindings/ContractDraft';
 import type { ContractPatch } from '../bindings/ContractPatch';
-import type { Customer } from '../bindings/Customer';
 import type { Ola } from '../bindings/Ola';
 import type { OlaDraft } from '../bindings/OlaDraft';
 import type { OlaPatch } from '../bindings/OlaPatch';
-import type { PartyPatch } from '../bindings/PartyPatch';
-import type { Service } from '../bindings/Service';
-import type { ServicePatch } from '../bindings/ServicePatch';
 import type { Sla } from '../bindings/Sla';
 import type { SlaDraft } from '../bindings/SlaDraft';
 import type { SlaPatch } from '../bindings/SlaPatch';
@@ -64,10 +60,6 @@ export const slaAtRisk = () => call<AtRiskClock[]>('sla_at_risk');
 export const ticketClocks = (key: string) => call<ClockExplanation | null>('ticket_clocks', { key });
 
 // Catalogue
-export const serviceUpdate = (key: string, patch: ServicePatch, expectedVersion: bigint | number) =>
-  call<Service>('service_update', { key, patch, expectedVersion: versionArg(expectedVersion) });
-export const customerUpdate = (key: string, patch: PartyPatch, expectedVersion: bigint | number) =>
-  call<Customer>('customer_update', { key, patch, expectedVersion: versionArg(expectedVersion) });
 
 // Exports: the shell shows a save dialog and writes the file; null when cancelled.
 export const fileSaveText = (suggestedName: string, contents: string) =>

@@ -71,7 +71,7 @@ export function demoDirectory(now: Date): Directory {
     record({ key: 'SUP-000001', name: 'Northlight Hosting', description: 'Data centre and hosting' }, at),
     record({ key: 'SUP-000002', name: 'Ledgerline Software', description: 'Payroll vendor' }, at),
   ];
-  return { people, groups, services, customers, suppliers };
+  return { people, groups, locations: [], services, customers, suppliers };
 }
 
 type Seed = {

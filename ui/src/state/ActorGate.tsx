@@ -1,5 +1,6 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ActorPrompt } from '../views/shell/ActorPrompt';
+import { useDirectory } from './useDirectory';
 import { useWorkspace } from './useWorkspace';
 
 type ActorGateValue = {
@@ -50,6 +51,18 @@ export function ActorGateProvider({ children }: { children: ReactNode }) {
     setPrompting(false);
     resume?.();
   }, []);
+
+  // A workspace nobody can act in yet asks "who are you?" as soon as it opens, once per
+  // workspace (closing the question leaves it for the first write to ask again).
+  const directory = useDirectory(Boolean(workspace.data));
+  const asked = useRef(new Set<string>());
+  const path = workspace.data?.path;
+  const nobodyCanAct = directory.loaded && directory.actors.length === 0;
+  useEffect(() => {
+    if (!path || workspace.data?.actor || !nobodyCanAct || asked.current.has(path)) return;
+    asked.current.add(path);
+    promptForActor();
+  }, [path, workspace.data?.actor, nobodyCanAct, promptForActor]);
 
   const value = useMemo(() => ({ requireActor, promptForActor }), [requireActor, promptForActor]);
   return (

@@ -11,7 +11,8 @@ export type Route =
   | { view: 'new-ticket' }
   | { view: 'new-problem' }
   | { view: 'sla' }
-  | { view: 'catalogue'; tab: string };
+  | { view: 'catalogue'; tab: string }
+  | { view: 'directory'; tab: string };
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -32,6 +33,8 @@ export function parseHash(hash: string): Route {
       return { view: 'sla' };
     case 'catalogue':
       return { view: 'catalogue', tab: parts[1] ?? 'services' };
+    case 'directory':
+      return { view: 'directory', tab: parts[1] ?? 'people' };
     default:
       return { view: 'board' };
   }
@@ -43,7 +46,8 @@ export function routeToHash(route: Route): string {
     case 'problem':
       return `#/${route.view}/${encodeURIComponent(route.key)}`;
     case 'catalogue':
-      return `#/catalogue/${encodeURIComponent(route.tab)}`;
+    case 'directory':
+      return `#/${route.view}/${encodeURIComponent(route.tab)}`;
     default:
       return `#/${route.view}`;
   }

@@ -3,14 +3,19 @@
 
 mod bench_sla;
 mod bench_store;
+mod catalogue_nouns;
+mod directory_cmds;
+mod directory_nouns;
 mod error;
+mod incident_add;
 mod progress;
+mod references;
 mod sla;
 mod sla_report;
 mod workspace_cmds;
 
-use clap::{Parser, Subcommand};
-use error::CliResult;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use error::{CliError, CliResult};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -86,15 +91,22 @@ enum Command {
         #[arg(long)]
         set: Option<String>,
     },
-    /// List incidents and requests as JSON, newest first
+    /// List incidents and requests as JSON, newest first (`smw incidents FILE --json`),
+    /// or log one (`smw incidents add FILE --title …`)
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
     Incidents {
-        file: PathBuf,
+        #[command(subcommand)]
+        add: Option<incident_add::IncidentCommand>,
+        /// The workspace file to list
+        file: Option<PathBuf>,
         /// Print JSON (the only format; accepted for clarity in scripts)
         #[arg(long)]
         json: bool,
         #[command(flatten)]
         filter: workspace_cmds::IncidentFilter,
     },
+    #[command(flatten)]
+    Directory(directory_cmds::DirectoryCommand),
 }
 
 fn run(cli: Cli) -> CliResult {
@@ -111,12 +123,19 @@ fn run(cli: Cli) -> CliResult {
         Command::Import { file, input } => ws::import(&file, &input),
         Command::Bench { file, tickets, comments } => bench_store::run(&file, tickets, comments),
         Command::Matrix { file, set } => ws::matrix(&file, set),
-        Command::Incidents { file, json: _, filter } => ws::incidents(&file, filter),
+        Command::Incidents { add: Some(add), .. } => incident_add::run(add),
+        Command::Incidents { add: None, file: Some(file), json: _, filter } => ws::incidents(&file, filter),
+        Command::Incidents { add: None, file: None, .. } => {
+            Err(CliError::bad_input("incidents: give a workspace FILE to list, or `add FILE --title …` to log one"))
+        }
+        Command::Directory(command) => directory_cmds::run(command),
     }
 }
 
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
+    let command = directory_cmds::require_for_add(Cli::command());
+    let cli = Cli::from_arg_matches(&command.get_matches()).unwrap_or_else(|error| error.exit());
+    match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("smw: {error}");

@@ -7,7 +7,7 @@ import { STATUS_LABEL } from '../../lib/labels';
 import type { DirectoryLookup } from '../../state/useDirectory';
 import { agreementProblems, draftOf, formOf, PARTY_FIELD, PAUSABLE, patchOf, type Agreement, type AgreementForm, type AgreementKind } from './agreementRules';
 import { TargetsEditor } from './TargetsEditor';
-import { useCatalogueSave } from './useCatalogueSave';
+import { useEditorSave } from '../../state/useEditorSave';
 
 export const KIND_NOUN = { sla: 'SLA', ola: 'OLA', contract: 'underpinning contract' } as const;
 
@@ -32,7 +32,7 @@ export function AgreementEditor({ kind, record, directory, calendars, suppliers,
   const today = new Date().toISOString().slice(0, 10);
   const initial = useMemo(() => formOf(kind, record, { calendar_id: calendars[0]?.id, today }), [kind, record, calendars, today]);
   const [form, setForm] = useState<AgreementForm>(initial);
-  const { save, saving, serverErrors, edited } = useCatalogueSave();
+  const { save, saving, serverErrors, edited } = useEditorSave();
   const typed = agreementProblems(kind, form);
   const problems = { ...serverErrors, ...typed };
   const patch = record ? patchOf(kind, record, form) : null;

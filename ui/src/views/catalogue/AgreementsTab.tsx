@@ -7,7 +7,7 @@ import { useDirectory } from '../../state/useDirectory';
 import { slaQueryKeys } from '../sla/slaQueryKeys';
 import { AgreementEditor, KIND_NOUN } from './AgreementEditor';
 import type { Agreement, AgreementKind } from './agreementRules';
-import { RecordListPane } from './RecordListPane';
+import { RecordListPane } from '../../components/RecordListPane';
 
 const LIST = {
   sla: { key: slaQueryKeys.slas, fetch: slasList },

@@ -6,7 +6,7 @@ import { Field } from '../../components/Field';
 import { calendarProblems, officeHours, problemAt } from './calendarRules';
 import { HolidaysEditor } from './HolidaysEditor';
 import { timeZones } from './timezones';
-import { useCatalogueSave } from './useCatalogueSave';
+import { useEditorSave } from '../../state/useEditorSave';
 import { WeekEditor } from './WeekEditor';
 
 type Props = { calendar: CalendarRecord | null; onSaved: (key: string) => void };
@@ -21,7 +21,7 @@ export function CalendarEditor({ calendar, onSaved }: Props) {
   );
   const [name, setName] = useState(calendar?.name ?? '');
   const [definition, setDefinition] = useState<CalendarDefinition>(stored);
-  const { save, saving, serverErrors, edited } = useCatalogueSave();
+  const { save, saving, serverErrors, edited } = useEditorSave();
 
   const typed = calendarProblems(name, definition, knownZones);
   const problems = { ...serverErrors, ...typed };

@@ -6,7 +6,7 @@ import type { CalendarDefinition } from '../../bindings/CalendarDefinition';
 import type { CalendarRecord } from '../../bindings/CalendarRecord';
 import { slaQueryKeys } from '../sla/slaQueryKeys';
 import { CalendarEditor } from './CalendarEditor';
-import { RecordListPane } from './RecordListPane';
+import { RecordListPane } from '../../components/RecordListPane';
 
 const zoneOf = (calendar: CalendarRecord) => (JSON.parse(calendar.definition) as CalendarDefinition).timezone;
 

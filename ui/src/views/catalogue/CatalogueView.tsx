@@ -1,16 +1,16 @@
-import { useState } from 'react';
 import { useDirectory } from '../../state/useDirectory';
 import { routeToHash } from '../../state/route';
 import { AgreementsTab } from './AgreementsTab';
 import { CalendarsTab } from './CalendarsTab';
 import { ConsistencyFindings } from './ConsistencyFindings';
-import { CustomerEditor } from './CustomerEditor';
-import { RecordListPane } from './RecordListPane';
+import { PartyEditor } from './PartyEditor';
+import { RecordsTab } from '../../components/RecordsTab';
 import { ServiceEditor } from './ServiceEditor';
 
 const TABS = [
   { id: 'services', label: 'Services' },
   { id: 'customers', label: 'Customers' },
+  { id: 'suppliers', label: 'Suppliers' },
   { id: 'calendars', label: 'Calendars' },
   { id: 'slas', label: 'SLAs' },
   { id: 'olas', label: 'OLAs' },
@@ -22,32 +22,29 @@ const STATUS_WORD = { pipeline: 'pipeline', live: 'live', retired: 'retired' } a
 
 function ServicesTab() {
   const directory = useDirectory();
-  const [selected, setSelected] = useState<string | null>(null);
-  const key = selected ?? directory.services[0]?.key ?? null;
-  const service = directory.services.find((s) => s.key === key);
   return (
-    <div className="catalogue-body">
-      <RecordListPane
-        testId="services-list"
-        items={directory.services.map((s) => ({ key: s.key, name: s.name, detail: `${STATUS_WORD[s.status]}${s.owner_id ? ` · ${directory.personName(s.owner_id) ?? ''}` : ''}` }))}
-        selected={key}
-        onSelect={setSelected}
-      />
-      {service ? <ServiceEditor key={`${service.key}-${service.version}`} service={service} directory={directory} /> : <p className="muted">No services yet.</p>}
-    </div>
+    <RecordsTab
+      loaded={directory.loaded}
+      records={directory.services}
+      noun="service"
+      testId="services-list"
+      detail={(s) => `${STATUS_WORD[s.status]}${s.owner_id ? ` · ${directory.personName(s.owner_id) ?? ''}` : ''}`}
+      editor={(service, select) => <ServiceEditor service={service} directory={directory} select={select} />}
+    />
   );
 }
 
-function CustomersTab() {
+function PartiesTab({ kind }: { kind: 'customer' | 'supplier' }) {
   const directory = useDirectory();
-  const [selected, setSelected] = useState<string | null>(null);
-  const key = selected ?? directory.customers[0]?.key ?? null;
-  const customer = directory.customers.find((c) => c.key === key);
   return (
-    <div className="catalogue-body">
-      <RecordListPane testId="customers-list" items={directory.customers.map((c) => ({ key: c.key, name: c.name }))} selected={key} onSelect={setSelected} />
-      {customer ? <CustomerEditor key={`${customer.key}-${customer.version}`} customer={customer} directory={directory} /> : <p className="muted">No customers yet.</p>}
-    </div>
+    <RecordsTab
+      key={kind}
+      loaded={directory.loaded}
+      records={kind === 'customer' ? directory.customers : directory.suppliers}
+      noun={kind}
+      testId={`${kind}s-list`}
+      editor={(party, select) => <PartyEditor kind={kind} party={party} directory={directory} select={select} />}
+    />
   );
 }
 
@@ -67,7 +64,8 @@ export function CatalogueView({ tab }: { tab: string }) {
         </nav>
       </div>
       {current === 'services' && <ServicesTab />}
-      {current === 'customers' && <CustomersTab />}
+      {current === 'customers' && <PartiesTab kind="customer" />}
+      {current === 'suppliers' && <PartiesTab kind="supplier" />}
       {current === 'calendars' && <CalendarsTab />}
       {current === 'slas' && <AgreementsTab kind="sla" />}
       {current === 'olas' && <AgreementsTab kind="ola" />}

@@ -1,11 +1,14 @@
-import { useMemo, useState } from 'react';
-import { serviceUpdate } from '../../api/serviceLevels';
+import { useMemo } from 'react';
+import { serviceCreate, serviceRetire, serviceUpdate } from '../../api/catalogue';
 import type { Service } from '../../bindings/Service';
 import type { ServicePatch } from '../../bindings/ServicePatch';
 import type { ServiceStatus } from '../../bindings/ServiceStatus';
+import { Checklist } from '../../components/Checklist';
+import { EditorActions } from '../../components/EditorActions';
 import { Field } from '../../components/Field';
 import type { DirectoryLookup } from '../../state/useDirectory';
-import { useCatalogueSave } from './useCatalogueSave';
+import { useEditorForm } from '../../state/useEditorForm';
+import { useEditorSave } from '../../state/useEditorSave';
 
 const STATUSES: { value: ServiceStatus; label: string }[] = [
   { value: 'pipeline', label: 'Pipeline (planned)' },
@@ -15,26 +18,14 @@ const STATUSES: { value: ServiceStatus; label: string }[] = [
 
 type Form = { name: string; description: string; status: ServiceStatus; owner_id: string; customer_ids: string[]; depends_on: string[] };
 
-const formOf = (service: Service): Form => ({
-  name: service.name,
-  description: service.description,
-  status: service.status,
-  owner_id: service.owner_id ?? '',
-  customer_ids: service.customer_ids ?? [],
-  depends_on: service.depends_on ?? [],
+const formOf = (service?: Service): Form => ({
+  name: service?.name ?? '',
+  description: service?.description ?? '',
+  status: service?.status ?? 'live',
+  owner_id: service?.owner_id ?? '',
+  customer_ids: service?.customer_ids ?? [],
+  depends_on: service?.depends_on ?? [],
 });
-
-function patchOf(service: Service, form: Form): ServicePatch {
-  const before = formOf(service);
-  const patch: ServicePatch = {};
-  if (form.name !== before.name) patch.name = form.name;
-  if (form.description !== before.description) patch.description = form.description;
-  if (form.status !== before.status) patch.status = form.status;
-  if (form.owner_id !== before.owner_id) patch.owner_id = form.owner_id || null;
-  if ([...form.customer_ids].sort().join() !== [...before.customer_ids].sort().join()) patch.customer_ids = form.customer_ids;
-  if ([...form.depends_on].sort().join() !== [...before.depends_on].sort().join()) patch.depends_on = form.depends_on;
-  return patch;
-}
 
 /** Services this one would reach by following `depends_on`: picking one of them would close a cycle. */
 export function dependents(serviceId: string, services: Service[]): Set<string> {
@@ -52,46 +43,31 @@ export function dependents(serviceId: string, services: Service[]): Set<string> 
   return users;
 }
 
-function Checklist({ items, chosen, disabled, onChange, testId }: { items: { id: string; name: string }[]; chosen: string[]; disabled?: Set<string>; onChange: (ids: string[]) => void; testId: string }) {
-  return (
-    <div className="checklist" data-testid={testId}>
-      {items.map((item) => (
-        <label key={item.id} className={`checkbox${disabled?.has(item.id) ? ' disabled' : ''}`} title={disabled?.has(item.id) ? 'Depends on this service already: choosing it would make a cycle.' : undefined}>
-          <input
-            type="checkbox"
-            checked={chosen.includes(item.id)}
-            disabled={disabled?.has(item.id) && !chosen.includes(item.id)}
-            onChange={() => onChange(chosen.includes(item.id) ? chosen.filter((id) => id !== item.id) : [...chosen, item.id])}
-          />
-          {item.name}
-        </label>
-      ))}
-      {items.length === 0 && <span className="muted">None in the workspace.</span>}
-    </div>
-  );
-}
+type Props = { service?: Service; directory: DirectoryLookup; select?: (key: string) => void };
 
-/** Owner, status, description, customers and the services it depends on. */
-export function ServiceEditor({ service, directory }: { service: Service; directory: DirectoryLookup }) {
-  const [form, setForm] = useState<Form>(() => formOf(service));
-  const { save, saving, serverErrors, edited } = useCatalogueSave();
-  const patch = patchOf(service, form);
-  const dirty = Object.keys(patch).length > 0;
+/** Owner, status, description, customers and the services it depends on; a new service when `service` is absent. */
+export function ServiceEditor({ service, directory, select }: Props) {
+  const { save, saving, serverErrors, edited } = useEditorSave();
+  const { form, set, changes, dirty, reset } = useEditorForm(formOf(service), edited);
   const nameProblem = form.name.trim() ? undefined : 'Give the service a name.';
-  const problems: Record<string, string | undefined> = { ...serverErrors, ...(nameProblem ? { name: nameProblem } : {}) };
-  const cyclic = useMemo(() => dependents(service.id, directory.services), [service.id, directory.services]);
-  const set = <K extends keyof Form>(field: K, value: Form[K], backendField: string = field) => {
-    setForm((current) => ({ ...current, [field]: value }));
-    edited(backendField);
-  };
-  const submit = () => void save(() => serviceUpdate(service.key, patch, service.version), (saved) => `${saved.key} saved.`, submit);
+  const problems: Record<string, string | undefined> = { ...serverErrors, ...(nameProblem && dirty ? { name: nameProblem } : {}) };
+  const cyclic = useMemo(() => (service ? dependents(service.id, directory.services) : new Set<string>()), [service, directory.services]);
   const dependencyError = Object.entries(problems).find(([field]) => field.startsWith('depends_on'))?.[1];
+
+  const submit = () => {
+    if (!service) {
+      const draft = { ...form, owner_id: form.owner_id || undefined };
+      void save(() => serviceCreate(draft), (saved) => `${saved.key} created.`, submit).then((saved) => saved && select?.(saved.key));
+      return;
+    }
+    const patch: ServicePatch = { ...changes, ...('owner_id' in changes ? { owner_id: form.owner_id || null } : {}) };
+    void save(() => serviceUpdate(service.key, patch, service.version), (saved) => `${saved.key} saved.`, submit);
+  };
+  const retire = service && (() => void save(() => serviceRetire(service.key), (gone) => `${gone.key} retired.`));
 
   return (
     <form className="catalogue-editor" data-testid="service-editor" onSubmit={(e) => (e.preventDefault(), submit())}>
-      <h2>
-        {service.key} · {service.name}
-      </h2>
+      <h2>{service ? `${service.key} · ${service.name}` : 'New service'}</h2>
       <div className="form-grid">
         <Field label="Name" name="name" error={problems.name}>
           <input id="field-name" value={form.name} data-testid="service-name" onChange={(e) => set('name', e.target.value)} />
@@ -118,15 +94,21 @@ export function ServiceEditor({ service, directory }: { service: Service; direct
         <Field label="Description" name="description" error={problems.description} wide>
           <textarea id="field-description" rows={3} value={form.description} data-testid="service-description" onChange={(e) => set('description', e.target.value)} />
         </Field>
-      </div>
-      <div className="form-grid">
-        <div className="field">
+        <div className="field field-wide">
           <span className="field-label">Customers</span>
-          <Checklist items={directory.customers} chosen={form.customer_ids} onChange={(ids) => set('customer_ids', ids)} testId="service-customers" />
+          <Checklist items={directory.customers} chosen={form.customer_ids} onChange={(ids) => set('customer_ids', ids)} testId="service-customers" empty="No customers yet: add them in the Customers tab." />
         </div>
-        <div className={`field${dependencyError ? ' field-invalid' : ''}`}>
+        <div className={`field field-wide${dependencyError ? ' field-invalid' : ''}`}>
           <span className="field-label">Depends on</span>
-          <Checklist items={directory.services.filter((s) => s.id !== service.id)} chosen={form.depends_on} disabled={cyclic} onChange={(ids) => set('depends_on', ids)} testId="service-depends-on" />
+          <Checklist
+            items={directory.services.filter((s) => s.id !== service?.id)}
+            chosen={form.depends_on}
+            disabled={cyclic}
+            disabledReason="Depends on this service already: choosing it would make a cycle."
+            onChange={(ids) => set('depends_on', ids)}
+            testId="service-depends-on"
+            empty="No other services."
+          />
           {dependencyError && (
             <div className="field-error" role="alert" data-testid="field-error-depends_on">
               {dependencyError}
@@ -134,16 +116,7 @@ export function ServiceEditor({ service, directory }: { service: Service; direct
           )}
         </div>
       </div>
-      <div className="form-actions">
-        {dirty && (
-          <button type="button" className="button" onClick={() => (setForm(formOf(service)), edited())}>
-            Discard
-          </button>
-        )}
-        <button type="submit" className="button primary" disabled={!dirty || Boolean(nameProblem) || saving} data-testid="service-save">
-          Save service
-        </button>
-      </div>
+      <EditorActions noun="service" isNew={!service} dirty={dirty} blocked={Boolean(nameProblem)} saving={saving} testId="service" onDiscard={reset} onRetire={retire} />
     </form>
   );
 }

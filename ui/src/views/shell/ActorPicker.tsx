@@ -24,7 +24,7 @@ export function ActorPicker() {
         }}
       >
         {!actorId && <option value="">Choose a person…</option>}
-        <PersonOptions people={directory.people} />
+        <PersonOptions people={directory.actors} />
       </select>
     </label>
   );

@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { toAppError, type AppError } from '../../api/types';
-import { useToast } from '../../components/Toasts';
-import { useActorGate } from '../../state/ActorGate';
+import { toAppError, type AppError } from '../api/types';
+import { useToast } from '../components/Toasts';
+import { useActorGate } from './ActorGate';
 
 const LABEL: Record<string, string> = {
   name: 'Name',
@@ -28,7 +28,7 @@ export function fieldSentence(field: string, message: string): string {
  * Saves a catalogue record: waits for an actor, puts a field error next to its field (the
  * editor shows it until that field is edited), and shows any other refusal as a notice.
  */
-export function useCatalogueSave() {
+export function useEditorSave() {
   const queryClient = useQueryClient();
   const notify = useToast();
   const { requireActor } = useActorGate();
