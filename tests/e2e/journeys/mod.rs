@@ -1,3 +1,4 @@
+mod catalogue_edit;
 mod default_workspace;
 mod first_start;
 mod incident_board;

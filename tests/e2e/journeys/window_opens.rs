@@ -1,5 +1,6 @@
-//! First start: the app creates the workspace given with `--workspace`, offers demo data
-//! because it is empty, and shows the board once the demo organisation is loaded.
+//! First start: the app creates the workspace given with `--workspace`, asks who is there
+//! (nobody can act in it yet) and offers the demo data instead, because it is empty, and
+//! shows the board once the demo organisation is loaded.
 
 use crate::harness::{evaluate, one_app_at_a_time, ui, Outcome, RunningApp, Seed};
 use std::time::Duration;
@@ -20,7 +21,8 @@ async fn check(app: &RunningApp) -> Outcome {
     assert!(app.workspace.exists(), "the app created the workspace file {}", app.workspace.display());
     app.screenshot("window-opens").await?;
 
-    ui::click(&app.client, "demo-load-button").await?;
+    ui::element(&app.client, "actor-introduce").await?;
+    ui::click(&app.client, "actor-introduce-demo").await?;
     ui::eventually("the demo data fills the board", Duration::from_secs(60), || async move {
         Ok(ui::exists(&app.client, "board").await? && ui::exists(&app.client, "board-column-closed").await?)
     })

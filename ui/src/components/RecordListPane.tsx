@@ -1,3 +1,5 @@
+import { useState } from 'react';
+
 export type ListItem = { key: string; name: string; detail?: string };
 
 type Props = {
@@ -10,8 +12,14 @@ type Props = {
   testId: string;
 };
 
+/** Past this many records the pane offers a filter: a directory can hold hundreds of people. */
+const FILTER_FROM = 12;
+
 /** The records of one family, for picking the one to edit. */
 export function RecordListPane({ items, selected, onSelect, newLabel, onNew, testId }: Props) {
+  const [filter, setFilter] = useState('');
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  const shown = words.length === 0 ? items : items.filter((item) => words.every((word) => `${item.name} ${item.key} ${item.detail ?? ''}`.toLowerCase().includes(word)));
   return (
     <div className="catalogue-list" data-testid={testId}>
       {onNew && (
@@ -19,8 +27,11 @@ export function RecordListPane({ items, selected, onSelect, newLabel, onNew, tes
           + {newLabel}
         </button>
       )}
+      {items.length > FILTER_FROM && (
+        <input type="search" className="catalogue-filter" placeholder="Filter…" aria-label="Filter the list" value={filter} onChange={(event) => setFilter(event.target.value)} data-testid={`${testId}-filter`} />
+      )}
       <ul>
-        {items.map((item) => (
+        {shown.map((item) => (
           <li key={item.key}>
             <button
               type="button"
@@ -38,6 +49,7 @@ export function RecordListPane({ items, selected, onSelect, newLabel, onNew, tes
           </li>
         ))}
         {items.length === 0 && <li className="muted catalogue-empty">None yet.</li>}
+        {items.length > 0 && shown.length === 0 && <li className="muted catalogue-empty">None match.</li>}
       </ul>
     </div>
   );

@@ -26,9 +26,15 @@ pub(crate) fn now() -> Timestamp {
     Timestamp::from(chrono::Utc::now())
 }
 
+/// Prints `value` as pretty JSON. A reader that stops early (`smw … | head`) is not an error:
+/// the write that did the work has already committed.
 pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> CliResult {
-    println!("{}", serde_json::to_string_pretty(value).map_err(|e| CliError::failed(e.to_string()))?);
-    Ok(())
+    use std::io::Write;
+    let text = serde_json::to_string_pretty(value).map_err(|e| CliError::failed(e.to_string()))?;
+    match writeln!(std::io::stdout().lock(), "{text}") {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(error.into()),
+        _ => Ok(()),
+    }
 }
 
 pub fn init(file: &Path) -> CliResult {
