@@ -67,7 +67,10 @@ run "Rust crates: domain, store, CLI" cargo test -p smw-core -p smw-store -p smw
 run "generated TypeScript bindings are committed" bindings_unchanged
 run "UI unit tests (vitest)" ui_step npm test
 if run "UI build" ui_step npm run build; then
-  if run "app build (sms-workbench and smw)" cargo build -p sms-workbench -p smw-cli; then
+  # One build of the app for both test steps: built as `cargo test` builds it (dev-dependencies
+  # unified in), since a plain `cargo build` resolves other features and compiles Tauri again.
+  # The `smw` binary the journeys run was built by the crates' tests above.
+  if run "app build (sms-workbench, its unit tests and journeys)" cargo test -p sms-workbench --no-run; then
     run "app shell unit tests" cargo test -p sms-workbench --lib
     run "end-to-end journeys (Xvfb + tauri-driver)" cargo test -p sms-workbench --test e2e -- --test-threads=1
   else

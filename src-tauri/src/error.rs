@@ -61,7 +61,8 @@ mod tests {
 
     #[test]
     fn store_errors_keep_code_and_field_and_omit_absent_fields() {
-        let invalid = smw_core::Invalid::field("assignee_required", "assignee_id", "Set an assignee.");
+        let invalid =
+            smw_core::Invalid::field(smw_core::error::Code::AssigneeRequired, "assignee_id", "Set an assignee.");
         let error = AppError::from(StoreError::from(invalid));
         assert_eq!(error.code, "assignee_required");
         assert_eq!(error.field.as_deref(), Some("assignee_id"));

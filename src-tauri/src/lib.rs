@@ -2,6 +2,8 @@
 //! and turns the UI's commands (docs/commands.md) into store calls.
 
 mod commands;
+#[cfg(test)]
+mod contract_tests;
 mod dialogs;
 mod error;
 mod events;
@@ -35,6 +37,7 @@ pub fn run() {
             match open_or_create(&path) {
                 Ok(workspace) => {
                     let workspace = state.replace_workspace(workspace);
+                    events::announce_commits(app.handle(), &workspace);
                     state.restore_actor(&workspace);
                 }
                 Err(problem) => {

@@ -35,9 +35,9 @@ pub struct AppState {
     /// Why the workspace asked for at start could not be opened: the UI learns it from
     /// `workspace_info` rather than from a dialog that would block start-up.
     startup_problem: Mutex<Option<AppError>>,
-    /// The `PRAGMA data_version` the watcher last accounted for (see `watch.rs`).
-    seen_data_version: AtomicI64,
-    /// Held by our writes until their new data version is recorded, and skipped over by the
+    /// The newest audit entry already announced to the UI (see `watch.rs`).
+    announced_seq: AtomicI64,
+    /// Held by our writes until their entries count as announced, and skipped over by the
     /// watcher, so it never mistakes this app's own write for another process's.
     write_gate: Mutex<()>,
 }
@@ -49,7 +49,7 @@ impl AppState {
             recent: Mutex::new(recent),
             remembered_actors: Mutex::new(remembered_actors),
             startup_problem: Mutex::new(None),
-            seen_data_version: AtomicI64::new(i64::MIN),
+            announced_seq: AtomicI64::new(0),
             write_gate: Mutex::new(()),
         }
     }
@@ -88,10 +88,10 @@ impl AppState {
     pub fn replace_workspace(&self, workspace: Workspace) -> Arc<Workspace> {
         let workspace = Arc::new(workspace);
         self.recent.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).remember(workspace.path());
-        let baseline = workspace.data_version().unwrap_or(i64::MIN);
+        let baseline = workspace.audit_head().unwrap_or(0);
         *self.open.write().unwrap_or_else(|poisoned| poisoned.into_inner()) =
             Some(OpenWorkspace { workspace: workspace.clone(), actor: None });
-        self.seen_data_version.store(baseline, Ordering::SeqCst);
+        self.announced_seq.store(baseline, Ordering::SeqCst);
         self.startup_problem.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take();
         workspace
     }
@@ -163,10 +163,22 @@ impl AppState {
         self.write_gate.try_lock().ok()
     }
 
-    /// Records the data version after our own write, so the watcher does not report it as
-    /// another process's. Returns the version the watcher saw before.
-    pub fn swap_seen_data_version(&self, version: i64) -> i64 {
-        self.seen_data_version.swap(version, Ordering::SeqCst)
+    /// Counts every audit entry up to `workspace`'s newest as announced, after our own write
+    /// (the write path announced it); nothing when another workspace is open by now.
+    pub fn announced_up_to_head(&self, workspace: &Arc<Workspace>) {
+        let still_open = self.workspace_if_open().is_some_and(|open| Arc::ptr_eq(&open, workspace));
+        if let (true, Ok(head)) = (still_open, workspace.audit_head()) {
+            self.announced_seq.store(head, Ordering::SeqCst);
+        }
+    }
+
+    /// The newest audit entry announced; `set_announced` moves it after the watcher's report.
+    pub fn announced(&self) -> i64 {
+        self.announced_seq.load(Ordering::SeqCst)
+    }
+
+    pub fn set_announced(&self, seq: i64) {
+        self.announced_seq.store(seq, Ordering::SeqCst);
     }
 
     /// Builds the info the UI shows; reads the database, so call it from a blocking task.

@@ -1,13 +1,14 @@
-//! Notices writes from other processes (the `smw` CLI, a second app window) by polling
-//! SQLite's `PRAGMA data_version` once a second, and tells the UI with `external: true`.
+//! Notices writes from other processes (the `smw` CLI, a second app window) by looking at the
+//! audit log once a second, and announces the records they wrote with `external: true`.
 //!
-//! `data_version` on the reader connection changes whenever any *other* connection commits,
-//! and that includes this app's own writer connection. So after each of our writes the
-//! commands record the new version as seen (`AppState::swap_seen_data_version`), and only a
-//! change the watcher did not expect is reported as external.
+//! Every write appends to the audit log, so the entries past the newest one announced are
+//! exactly what changed. Our own writes are announced by the write path and counted as
+//! announced before the write gate opens (`commands::write_as`), so they are never reported
+//! twice.
 
-use crate::events::{announce, WorkspaceChanged};
+use crate::events::announce;
 use crate::state::AppState;
+use smw_core::change::WorkspaceChanged;
 use std::time::Duration;
 use tauri::{AppHandle, Manager};
 
@@ -19,22 +20,22 @@ pub fn start(app: AppHandle) {
         ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticker.tick().await;
-            let app = app.clone();
+            let handle = app.clone();
             // A busy database can make the read wait; keep that off the async workers.
-            let changed = tauri::async_runtime::spawn_blocking(move || changed_elsewhere(&app)).await;
-            if let Ok(Some(app)) = changed {
-                announce(&app, WorkspaceChanged::everything(true));
+            let changed = tauri::async_runtime::spawn_blocking(move || written_elsewhere(&handle)).await;
+            if let Ok(Some(changed)) = changed {
+                announce(&app, &changed);
             }
         }
     });
 }
 
-/// `Some(app)` when the open workspace's data version moved without us writing.
-fn changed_elsewhere(app: &AppHandle) -> Option<AppHandle> {
+/// What other processes wrote since the last announcement, if anything.
+fn written_elsewhere(app: &AppHandle) -> Option<WorkspaceChanged> {
     let state = app.state::<AppState>();
     let _no_write_under_way = state.try_write_gate()?;
     let workspace = state.workspace_if_open()?;
-    let version = workspace.data_version().ok()?;
-    let before = state.swap_seen_data_version(version);
-    (before != version && before != i64::MIN).then(|| app.clone())
+    let since = workspace.changes_since(state.announced()).ok()?;
+    state.set_announced(since.head);
+    since.changed
 }

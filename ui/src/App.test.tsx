@@ -1,4 +1,5 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
+import { serveMockBackend } from './test/serveMockBackend';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from './App';
@@ -9,7 +10,7 @@ let backend: MockBackend;
 
 function start(options: ConstructorParameters<typeof MockBackend>[0]) {
   backend = new MockBackend(options);
-  mockIPC((cmd, args) => backend.handle(cmd, args as Record<string, unknown>));
+  serveMockBackend(backend);
   renderWithApp(<App />);
 }
 

@@ -1,7 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { ActorGateProvider } from './state/ActorGate';
 import { FiltersProvider } from './state/FiltersContext';
-import { useRoute, type Route } from './state/route';
+import { routeToHash, useRoute, type Route } from './state/route';
+import { ViewErrorBoundary } from './components/ViewErrorBoundary';
 import { useLiveUpdates } from './state/useLiveUpdates';
 import { useWorkspace } from './state/useWorkspace';
 import { IncidentBoard } from './views/incidents/IncidentBoard';
@@ -34,7 +35,9 @@ export function App() {
           <div className="app-main">
             <TopBar />
             <main className="content">
-              <Content route={route} />
+              <ViewErrorBoundary key={routeToHash(route)}>
+                <Content route={route} />
+              </ViewErrorBoundary>
             </main>
           </div>
         </div>

@@ -3,19 +3,14 @@
 
 use super::write;
 use crate::error::AppResult;
-use crate::events::WorkspaceChanged;
 use smw_core::catalogue::{Customer, PartyDraft, Service, ServiceDraft, Supplier};
 use smw_core::catalogue_patch::{PartyPatch, ServicePatch};
 use tauri::AppHandle;
 use uuid::Uuid;
 
-fn service_changed(s: &Service) -> WorkspaceChanged {
-    WorkspaceChanged::ours(&["service"], &[&s.key])
-}
-
 #[tauri::command]
 pub async fn service_create(app: AppHandle, draft: ServiceDraft) -> AppResult<Service> {
-    write(&app, move |ws, actor, now| ws.service_create(actor, now, draft), service_changed).await
+    write(&app, move |ws, actor, now| ws.service_create(actor, now, draft)).await
 }
 
 /// A dependency that would close a cycle is refused, naming `depends_on[i]`.
@@ -26,23 +21,17 @@ pub async fn service_update(
     patch: ServicePatch,
     expected_version: Option<i64>,
 ) -> AppResult<Service> {
-    write(&app, move |ws, actor, now| ws.service_update(actor, now, &key, patch, expected_version), service_changed)
-        .await
+    write(&app, move |ws, actor, now| ws.service_update(actor, now, &key, patch, expected_version)).await
 }
 
 #[tauri::command]
 pub async fn service_retire(app: AppHandle, key: String) -> AppResult<Service> {
-    write(&app, move |ws, actor, now| ws.service_retire(actor, now, &key), service_changed).await
-}
-
-/// The services a customer takes are kept on the services, so writes to a customer can change them.
-fn customer_changed(c: &Customer) -> WorkspaceChanged {
-    WorkspaceChanged::ours(&["customer", "service"], &[&c.key])
+    write(&app, move |ws, actor, now| ws.service_retire(actor, now, &key)).await
 }
 
 #[tauri::command]
 pub async fn customer_create(app: AppHandle, draft: PartyDraft) -> AppResult<Customer> {
-    write(&app, move |ws, actor, now| ws.customer_create(actor, now, draft), customer_changed).await
+    write(&app, move |ws, actor, now| ws.customer_create(actor, now, draft)).await
 }
 
 /// `serviceIds`, when given, becomes the whole list of services the customer takes.
@@ -54,26 +43,17 @@ pub async fn customer_update(
     service_ids: Option<Vec<Uuid>>,
     expected_version: Option<i64>,
 ) -> AppResult<Customer> {
-    write(
-        &app,
-        move |ws, actor, now| ws.customer_update(actor, now, &key, patch, service_ids, expected_version),
-        customer_changed,
-    )
-    .await
+    write(&app, move |ws, actor, now| ws.customer_update(actor, now, &key, patch, service_ids, expected_version)).await
 }
 
 #[tauri::command]
 pub async fn customer_retire(app: AppHandle, key: String) -> AppResult<Customer> {
-    write(&app, move |ws, actor, now| ws.customer_retire(actor, now, &key), customer_changed).await
-}
-
-fn supplier_changed(s: &Supplier) -> WorkspaceChanged {
-    WorkspaceChanged::ours(&["supplier"], &[&s.key])
+    write(&app, move |ws, actor, now| ws.customer_retire(actor, now, &key)).await
 }
 
 #[tauri::command]
 pub async fn supplier_create(app: AppHandle, draft: PartyDraft) -> AppResult<Supplier> {
-    write(&app, move |ws, actor, now| ws.supplier_create(actor, now, draft), supplier_changed).await
+    write(&app, move |ws, actor, now| ws.supplier_create(actor, now, draft)).await
 }
 
 #[tauri::command]
@@ -83,11 +63,10 @@ pub async fn supplier_update(
     patch: PartyPatch,
     expected_version: Option<i64>,
 ) -> AppResult<Supplier> {
-    write(&app, move |ws, actor, now| ws.supplier_update(actor, now, &key, patch, expected_version), supplier_changed)
-        .await
+    write(&app, move |ws, actor, now| ws.supplier_update(actor, now, &key, patch, expected_version)).await
 }
 
 #[tauri::command]
 pub async fn supplier_retire(app: AppHandle, key: String) -> AppResult<Supplier> {
-    write(&app, move |ws, actor, now| ws.supplier_retire(actor, now, &key), supplier_changed).await
+    write(&app, move |ws, actor, now| ws.supplier_retire(actor, now, &key)).await
 }

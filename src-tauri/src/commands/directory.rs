@@ -3,7 +3,6 @@
 
 use super::{read, write, write_as};
 use crate::error::AppResult;
-use crate::events::WorkspaceChanged;
 use crate::state::AppState;
 use smw_core::directory::{Group, GroupDraft, GroupPatch, Person, PersonDraft, PersonPatch};
 use smw_core::location::{Location, LocationDraft, LocationPatch};
@@ -20,25 +19,16 @@ pub async fn directory(app: AppHandle) -> AppResult<Directory> {
 /// themselves, and makes them the one acting (remembered for this workspace).
 #[tauri::command]
 pub async fn actor_introduce(app: AppHandle, draft: PersonDraft) -> AppResult<Person> {
-    let person = write_as(
-        &app,
-        Actor::system("new workspace"),
-        move |ws, _actor, now| ws.person_introduce(now, draft),
-        |p: &Person| WorkspaceChanged::ours(&["person"], &[&p.key]),
-    )
-    .await?;
+    let person =
+        write_as(&app, Actor::system("new workspace"), move |ws, _actor, now| ws.person_introduce(now, draft)).await?;
     let state = app.state::<AppState>();
     state.set_actor(&state.workspace()?, person.clone())?;
     Ok(person)
 }
 
-fn person_changed(p: &Person) -> WorkspaceChanged {
-    WorkspaceChanged::ours(&["person"], &[&p.key])
-}
-
 #[tauri::command]
 pub async fn person_create(app: AppHandle, draft: PersonDraft) -> AppResult<Person> {
-    write(&app, move |ws, actor, now| ws.person_create(actor, now, draft), person_changed).await
+    write(&app, move |ws, actor, now| ws.person_create(actor, now, draft)).await
 }
 
 #[tauri::command]
@@ -48,9 +38,7 @@ pub async fn person_update(
     patch: PersonPatch,
     expected_version: Option<i64>,
 ) -> AppResult<Person> {
-    let person =
-        write(&app, move |ws, actor, now| ws.person_update(actor, now, &key, patch, expected_version), person_changed)
-            .await?;
+    let person = write(&app, move |ws, actor, now| ws.person_update(actor, now, &key, patch, expected_version)).await?;
     let state = app.state::<AppState>();
     state.actor_edited(&state.workspace()?, &person);
     Ok(person)
@@ -58,17 +46,12 @@ pub async fn person_update(
 
 #[tauri::command]
 pub async fn person_retire(app: AppHandle, key: String) -> AppResult<Person> {
-    write(&app, move |ws, actor, now| ws.person_retire(actor, now, &key), person_changed).await
-}
-
-/// A group's writes can change its members' records too.
-fn group_changed(g: &Group) -> WorkspaceChanged {
-    WorkspaceChanged::ours(&["group", "person"], &[&g.key])
+    write(&app, move |ws, actor, now| ws.person_retire(actor, now, &key)).await
 }
 
 #[tauri::command]
 pub async fn group_create(app: AppHandle, draft: GroupDraft) -> AppResult<Group> {
-    write(&app, move |ws, actor, now| ws.group_create(actor, now, draft), group_changed).await
+    write(&app, move |ws, actor, now| ws.group_create(actor, now, draft)).await
 }
 
 #[tauri::command]
@@ -78,21 +61,17 @@ pub async fn group_update(
     patch: GroupPatch,
     expected_version: Option<i64>,
 ) -> AppResult<Group> {
-    write(&app, move |ws, actor, now| ws.group_update(actor, now, &key, patch, expected_version), group_changed).await
+    write(&app, move |ws, actor, now| ws.group_update(actor, now, &key, patch, expected_version)).await
 }
 
 #[tauri::command]
 pub async fn group_retire(app: AppHandle, key: String) -> AppResult<Group> {
-    write(&app, move |ws, actor, now| ws.group_retire(actor, now, &key), group_changed).await
-}
-
-fn location_changed(l: &Location) -> WorkspaceChanged {
-    WorkspaceChanged::ours(&["location"], &[&l.key])
+    write(&app, move |ws, actor, now| ws.group_retire(actor, now, &key)).await
 }
 
 #[tauri::command]
 pub async fn location_create(app: AppHandle, draft: LocationDraft) -> AppResult<Location> {
-    write(&app, move |ws, actor, now| ws.location_create(actor, now, draft), location_changed).await
+    write(&app, move |ws, actor, now| ws.location_create(actor, now, draft)).await
 }
 
 #[tauri::command]
@@ -102,11 +81,10 @@ pub async fn location_update(
     patch: LocationPatch,
     expected_version: Option<i64>,
 ) -> AppResult<Location> {
-    write(&app, move |ws, actor, now| ws.location_update(actor, now, &key, patch, expected_version), location_changed)
-        .await
+    write(&app, move |ws, actor, now| ws.location_update(actor, now, &key, patch, expected_version)).await
 }
 
 #[tauri::command]
 pub async fn location_retire(app: AppHandle, key: String) -> AppResult<Location> {
-    write(&app, move |ws, actor, now| ws.location_retire(actor, now, &key), location_changed).await
+    write(&app, move |ws, actor, now| ws.location_retire(actor, now, &key)).await
 }

@@ -2,7 +2,6 @@
 
 use super::{read, write};
 use crate::error::AppResult;
-use crate::events::WorkspaceChanged;
 use smw_core::problem::{Problem, ProblemDraft, ProblemPatch};
 use smw_core::views::ProblemDetail;
 use tauri::AppHandle;
@@ -23,7 +22,7 @@ pub async fn problem_get(app: AppHandle, key: String) -> AppResult<ProblemDetail
 
 #[tauri::command]
 pub async fn problem_create(app: AppHandle, draft: ProblemDraft) -> AppResult<Problem> {
-    write(&app, move |ws, actor, now| ws.problem_create(actor, now, draft), problem_changed).await
+    write(&app, move |ws, actor, now| ws.problem_create(actor, now, draft)).await
 }
 
 #[tauri::command]
@@ -33,15 +32,10 @@ pub async fn problem_update(
     patch: ProblemPatch,
     expected_version: Option<i64>,
 ) -> AppResult<Problem> {
-    write(&app, move |ws, actor, now| ws.problem_update(actor, now, &key, patch, expected_version), problem_changed)
-        .await
+    write(&app, move |ws, actor, now| ws.problem_update(actor, now, &key, patch, expected_version)).await
 }
 
 #[tauri::command]
 pub async fn known_errors_search(app: AppHandle, text: String) -> AppResult<Vec<Problem>> {
     read(&app, move |ws| ws.known_errors_search(&text)).await
-}
-
-fn problem_changed(problem: &Problem) -> WorkspaceChanged {
-    WorkspaceChanged::ours(&["problem"], &[&problem.key])
 }

@@ -4,7 +4,6 @@
 
 use super::{read, write};
 use crate::error::{AppError, AppResult};
-use crate::events::WorkspaceChanged;
 use smw_core::agreements::{
     CalendarDraft, CalendarPatch, CalendarRecord, ConsistencyFinding, Contract, ContractDraft, ContractPatch, Ola,
     OlaDraft, OlaPatch, Sla, SlaDraft, SlaPatch,
@@ -32,12 +31,7 @@ pub async fn calendar_get(app: AppHandle, key: String) -> AppResult<CalendarReco
 
 #[tauri::command]
 pub async fn calendar_create(app: AppHandle, draft: CalendarDraft) -> AppResult<CalendarRecord> {
-    write(
-        &app,
-        move |ws, actor, now| ws.calendar_create(actor, now, draft),
-        |c: &CalendarRecord| WorkspaceChanged::ours(&["calendar"], &[&c.key]),
-    )
-    .await
+    write(&app, move |ws, actor, now| ws.calendar_create(actor, now, draft)).await
 }
 
 /// Editing a calendar recomputes the clocks of open tickets measured on it, so tickets refresh too.
@@ -48,12 +42,7 @@ pub async fn calendar_update(
     patch: CalendarPatch,
     expected_version: Option<i64>,
 ) -> AppResult<CalendarRecord> {
-    write(
-        &app,
-        move |ws, actor, now| ws.calendar_update(actor, now, &key, patch, expected_version),
-        |c: &CalendarRecord| WorkspaceChanged::ours(&["calendar", "incident", "request"], &[&c.key]),
-    )
-    .await
+    write(&app, move |ws, actor, now| ws.calendar_update(actor, now, &key, patch, expected_version)).await
 }
 
 /// What an .ics import did: the calendar as saved and how many holidays were new.
@@ -80,14 +69,9 @@ pub async fn calendar_import_holidays(
             None => return Ok(None),
         },
     };
-    let result = write(
-        &app,
-        move |ws, actor, now| ws.calendar_import_holidays(actor, now, &key, &ics, expected_version),
-        |(calendar, _): &(CalendarRecord, usize)| {
-            WorkspaceChanged::ours(&["calendar", "incident", "request"], &[&calendar.key])
-        },
-    )
-    .await?;
+    let result =
+        write(&app, move |ws, actor, now| ws.calendar_import_holidays(actor, now, &key, &ics, expected_version))
+            .await?;
     Ok(Some(HolidayImport { calendar: result.0, added: result.1 }))
 }
 
@@ -114,22 +98,12 @@ pub async fn sla_get(app: AppHandle, key: String) -> AppResult<Sla> {
 
 #[tauri::command]
 pub async fn sla_create(app: AppHandle, draft: SlaDraft) -> AppResult<Sla> {
-    write(
-        &app,
-        move |ws, actor, now| ws.sla_create(actor, now, draft),
-        |s: &Sla| WorkspaceChanged::ours(&["sla"], &[&s.key]),
-    )
-    .await
+    write(&app, move |ws, actor, now| ws.sla_create(actor, now, draft)).await
 }
 
 #[tauri::command]
 pub async fn sla_update(app: AppHandle, key: String, patch: SlaPatch, expected_version: Option<i64>) -> AppResult<Sla> {
-    write(
-        &app,
-        move |ws, actor, now| ws.sla_update(actor, now, &key, patch, expected_version),
-        |s: &Sla| WorkspaceChanged::ours(&["sla", "incident", "request"], &[&s.key]),
-    )
-    .await
+    write(&app, move |ws, actor, now| ws.sla_update(actor, now, &key, patch, expected_version)).await
 }
 
 #[tauri::command]
@@ -144,22 +118,12 @@ pub async fn ola_get(app: AppHandle, key: String) -> AppResult<Ola> {
 
 #[tauri::command]
 pub async fn ola_create(app: AppHandle, draft: OlaDraft) -> AppResult<Ola> {
-    write(
-        &app,
-        move |ws, actor, now| ws.ola_create(actor, now, draft),
-        |o: &Ola| WorkspaceChanged::ours(&["ola"], &[&o.key]),
-    )
-    .await
+    write(&app, move |ws, actor, now| ws.ola_create(actor, now, draft)).await
 }
 
 #[tauri::command]
 pub async fn ola_update(app: AppHandle, key: String, patch: OlaPatch, expected_version: Option<i64>) -> AppResult<Ola> {
-    write(
-        &app,
-        move |ws, actor, now| ws.ola_update(actor, now, &key, patch, expected_version),
-        |o: &Ola| WorkspaceChanged::ours(&["ola"], &[&o.key]),
-    )
-    .await
+    write(&app, move |ws, actor, now| ws.ola_update(actor, now, &key, patch, expected_version)).await
 }
 
 #[tauri::command]
@@ -174,12 +138,7 @@ pub async fn contract_get(app: AppHandle, key: String) -> AppResult<Contract> {
 
 #[tauri::command]
 pub async fn contract_create(app: AppHandle, draft: ContractDraft) -> AppResult<Contract> {
-    write(
-        &app,
-        move |ws, actor, now| ws.contract_create(actor, now, draft),
-        |c: &Contract| WorkspaceChanged::ours(&["contract"], &[&c.key]),
-    )
-    .await
+    write(&app, move |ws, actor, now| ws.contract_create(actor, now, draft)).await
 }
 
 #[tauri::command]
@@ -189,12 +148,7 @@ pub async fn contract_update(
     patch: ContractPatch,
     expected_version: Option<i64>,
 ) -> AppResult<Contract> {
-    write(
-        &app,
-        move |ws, actor, now| ws.contract_update(actor, now, &key, patch, expected_version),
-        |c: &Contract| WorkspaceChanged::ours(&["contract"], &[&c.key]),
-    )
-    .await
+    write(&app, move |ws, actor, now| ws.contract_update(actor, now, &key, patch, expected_version)).await
 }
 
 // Figures
@@ -259,45 +213,14 @@ pub async fn file_save(
 }
 
 fn decode_data_url(url: &str) -> AppResult<Vec<u8>> {
+    use base64::Engine;
     let bad = || AppError::new("invalid_argument", "The image is not a base64 data URL.");
     let (header, payload) = url.strip_prefix("data:").and_then(|rest| rest.split_once(',')).ok_or_else(bad)?;
     if !header.ends_with(";base64") {
         return Err(bad());
     }
-    decode_base64(payload).ok_or_else(bad)
-}
-
-/// Standard base64 (RFC 4648, with padding); a dependency for twenty lines is not worth it.
-fn decode_base64(text: &str) -> Option<Vec<u8>> {
-    fn value(c: u8) -> Option<u32> {
-        match c {
-            b'A'..=b'Z' => Some(u32::from(c - b'A')),
-            b'a'..=b'z' => Some(u32::from(c - b'a') + 26),
-            b'0'..=b'9' => Some(u32::from(c - b'0') + 52),
-            b'+' => Some(62),
-            b'/' => Some(63),
-            _ => None,
-        }
-    }
-    let clean: Vec<u8> = text.bytes().filter(|c| !c.is_ascii_whitespace()).collect();
-    if clean.len() % 4 != 0 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(clean.len() / 4 * 3);
-    for chunk in clean.chunks(4) {
-        let pad = chunk.iter().rev().take_while(|&&c| c == b'=').count();
-        if pad > 2 {
-            return None;
-        }
-        let mut n = 0u32;
-        for &c in &chunk[..4 - pad] {
-            n = (n << 6) | value(c)?;
-        }
-        n <<= 6 * pad as u32;
-        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-        out.extend_from_slice(&bytes[..3 - pad]);
-    }
-    Some(out)
+    let payload: String = payload.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    base64::engine::general_purpose::STANDARD.decode(payload).map_err(|_| bad())
 }
 
 #[cfg(test)]
@@ -307,17 +230,15 @@ mod tests {
     #[test]
     fn data_urls_decode_to_their_bytes() {
         assert_eq!(decode_data_url("data:image/png;base64,iVBORw0KGgo=").unwrap(), b"\x89PNG\r\n\x1a\n");
-        assert_eq!(decode_base64("TWFu").unwrap(), b"Man");
-        assert_eq!(decode_base64("TWE=").unwrap(), b"Ma");
-        assert_eq!(decode_base64("TQ==").unwrap(), b"M");
-        assert_eq!(decode_base64("").unwrap(), b"");
+        assert_eq!(decode_data_url("data:text/plain;base64,TWE=").unwrap(), b"Ma");
+        assert_eq!(decode_data_url("data:text/plain;base64,").unwrap(), b"");
     }
 
     #[test]
     fn malformed_data_urls_are_refused() {
         assert_eq!(decode_data_url("data:text/plain,hello").unwrap_err().code, "invalid_argument");
         assert_eq!(decode_data_url("iVBORw0KGgo=").unwrap_err().code, "invalid_argument");
-        assert!(decode_base64("TWF").is_none());
-        assert!(decode_base64("T$Fu").is_none());
+        assert_eq!(decode_data_url("data:image/png;base64,TWF").unwrap_err().code, "invalid_argument");
+        assert_eq!(decode_data_url("data:image/png;base64,T$Fu").unwrap_err().code, "invalid_argument");
     }
 }

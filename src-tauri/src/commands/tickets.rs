@@ -2,12 +2,10 @@
 
 use super::{read, write};
 use crate::error::AppResult;
-use crate::events::WorkspaceChanged;
 use smw_core::comment::{Comment, CommentDraft};
 use smw_core::link::{Link, LinkKind};
 use smw_core::ticket::{Ticket, TicketDraft, TicketPatch, Transition};
 use smw_core::views::{Board, TicketDetail, TicketFilter, TicketPage};
-use smw_core::HumanKey;
 use tauri::AppHandle;
 use uuid::Uuid;
 
@@ -30,7 +28,7 @@ pub async fn ticket_get(app: AppHandle, key: String) -> AppResult<TicketDetail> 
 
 #[tauri::command]
 pub async fn ticket_create(app: AppHandle, draft: TicketDraft) -> AppResult<Ticket> {
-    write(&app, move |ws, actor, now| ws.ticket_create(actor, now, draft), ticket_changed).await
+    write(&app, move |ws, actor, now| ws.ticket_create(actor, now, draft)).await
 }
 
 #[tauri::command]
@@ -40,7 +38,7 @@ pub async fn ticket_update(
     patch: TicketPatch,
     expected_version: Option<i64>,
 ) -> AppResult<Ticket> {
-    write(&app, move |ws, actor, now| ws.ticket_update(actor, now, &key, patch, expected_version), ticket_changed).await
+    write(&app, move |ws, actor, now| ws.ticket_update(actor, now, &key, patch, expected_version)).await
 }
 
 /// A refused move comes back as an error whose message says why; nothing is written.
@@ -51,50 +49,20 @@ pub async fn ticket_transition(
     transition: Transition,
     expected_version: Option<i64>,
 ) -> AppResult<Ticket> {
-    write(
-        &app,
-        move |ws, actor, now| ws.ticket_transition(actor, now, &key, transition, expected_version),
-        ticket_changed,
-    )
-    .await
+    write(&app, move |ws, actor, now| ws.ticket_transition(actor, now, &key, transition, expected_version)).await
 }
 
 #[tauri::command]
 pub async fn comment_add(app: AppHandle, parent_key: String, draft: CommentDraft) -> AppResult<Comment> {
-    let parent = parent_key.clone();
-    write(
-        &app,
-        move |ws, actor, now| ws.comment_add(actor, now, &parent_key, draft),
-        move |comment: &Comment| WorkspaceChanged::ours(&["comment", family_of(&parent)], &[&comment.key, &parent]),
-    )
-    .await
+    write(&app, move |ws, actor, now| ws.comment_add(actor, now, &parent_key, draft)).await
 }
 
 #[tauri::command]
 pub async fn link_add(app: AppHandle, from_key: String, to_key: String, kind: LinkKind) -> AppResult<Link> {
-    let (from, to) = (from_key.clone(), to_key.clone());
-    write(
-        &app,
-        move |ws, actor, now| ws.link_add(actor, now, &from_key, &to_key, kind),
-        move |link: &Link| {
-            WorkspaceChanged::ours(&["link", family_of(&from), family_of(&to)], &[&link.key, &from, &to])
-        },
-    )
-    .await
+    write(&app, move |ws, actor, now| ws.link_add(actor, now, &from_key, &to_key, kind)).await
 }
 
 #[tauri::command]
 pub async fn link_remove(app: AppHandle, link_id: Uuid) -> AppResult<()> {
-    // Either end may be any record, so every view that shows links refreshes.
-    write(&app, move |ws, actor, now| ws.link_remove(actor, now, link_id), |_| WorkspaceChanged::ours(&["link"], &[]))
-        .await
-}
-
-fn ticket_changed(ticket: &Ticket) -> WorkspaceChanged {
-    WorkspaceChanged::ours(&[ticket.kind.record_kind().as_str()], &[&ticket.key])
-}
-
-/// The record family a human key names (`PRB-000001` → `problem`).
-pub fn family_of(key: &str) -> &'static str {
-    HumanKey::parse(key).map(|key| key.kind.as_str()).unwrap_or("unknown")
+    write(&app, move |ws, actor, now| ws.link_remove(actor, now, link_id)).await
 }

@@ -2,8 +2,9 @@
 
 use super::{read, write_as};
 use crate::error::AppResult;
-use crate::events::{announce, WorkspaceChanged};
+use crate::events::{announce, announce_commits};
 use crate::state::{AppState, WorkspaceInfo};
+use smw_core::change::WorkspaceChanged;
 use smw_core::views::VerifyReport;
 use smw_store::{Actor, Workspace};
 use std::path::PathBuf;
@@ -54,12 +55,9 @@ pub async fn workspace_pick_create(app: AppHandle) -> AppResult<Option<Workspace
 pub async fn workspace_load_demo(app: AppHandle) -> AppResult<WorkspaceInfo> {
     // An empty workspace has no people to choose from yet: the demo writes as its own
     // "demo generator" actor, so the history shows where the data came from.
-    write_as(
-        &app,
-        Actor::system("demo generator"),
-        |ws, _actor, now| smw_store::demo::generate(ws, now, smw_store::demo::DEFAULT_TICKETS, &mut |_| {}),
-        |_| WorkspaceChanged::everything(false),
-    )
+    write_as(&app, Actor::system("demo generator"), |ws, _actor, now| {
+        smw_store::demo::generate(ws, now, smw_store::demo::DEFAULT_TICKETS, &mut |_| {})
+    })
     .await?;
     workspace_info(app).await
 }
@@ -94,10 +92,11 @@ pub async fn switch_to(app: &AppHandle, path: PathBuf, intent: Intent) -> AppRes
     })
     .await??;
     let workspace = app.state::<AppState>().replace_workspace(opened);
+    announce_commits(app, &workspace);
     let handle = app.clone();
     let opened = workspace.clone();
     tauri::async_runtime::spawn_blocking(move || handle.state::<AppState>().restore_actor(&opened)).await?;
-    announce(app, WorkspaceChanged::everything(false));
+    announce(app, &WorkspaceChanged::everything(false));
     info_of(app, workspace).await
 }
 

@@ -51,7 +51,29 @@ async fn journey(app: &RunningApp) -> Outcome {
     if !live["text"].as_str().unwrap_or_default().contains("Pasted from an e-mail") {
         return Err(format!("record-description of {key} lost the harmless text: {live}").into());
     }
-    content_security_policy_is_in_force(app).await
+    content_security_policy_is_in_force(app).await?;
+    a_frameset_does_not_take_the_window_down(app).await
+}
+
+/// A description that begins with `<frameset>` cannot become a body fragment; the record view
+/// must still show, with the text, and so must the app around it.
+async fn a_frameset_does_not_take_the_window_down(app: &RunningApp) -> Outcome {
+    let client = &app.client;
+    let key = log_incident(
+        app,
+        NewIncident {
+            title: "Frames in a pasted page",
+            description: "<frameset><frame src=x></frameset>",
+            assign: false,
+        },
+    )
+    .await?;
+    ui::element(client, "record-description").await?;
+    ui::element(client, "nav-board").await?;
+    if ui::exists(client, "view-error").await? {
+        return Err(format!("the record view of {key} failed on a frameset").into());
+    }
+    Ok(())
 }
 
 /// The second line of defence, should the sanitiser ever miss something: the window's CSP

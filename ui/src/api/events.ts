@@ -1,5 +1,5 @@
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
-import type { WorkspaceChanged } from './types';
+import type { WorkspaceChanged } from '../bindings/WorkspaceChanged';
 import type { SlaWarning } from './serviceLevels';
 
 export const WORKSPACE_CHANGED = 'workspace-changed';

@@ -17,13 +17,6 @@ export type AppError = {
   field?: string | null;
 };
 
-/** Payload of the `workspace-changed` event. */
-export type WorkspaceChanged = {
-  families: string[];
-  keys: string[];
-  external: boolean;
-};
-
 export function isAppError(value: unknown): value is AppError {
   return (
     typeof value === 'object' &&

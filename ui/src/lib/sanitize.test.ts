@@ -55,3 +55,49 @@ describe('markdownToSafeHtml', () => {
     expect(markdownToSafeHtml('')).toBe('');
   });
 });
+
+// Markup that breaks the HTML parser's usual shape, and classic injection payloads: none may
+// throw, and none may come out able to run or navigate.
+const HOSTILE = [
+  '<frameset><frame src="javascript:alert(1)"></frameset>',
+  '<frameset onload=alert(1)>',
+  '<html><head></head><frameset></frameset></html>',
+  '<template><script>alert(1)</script></template>',
+  '<table><tr><td><svg><script>alert(1)</script></svg></td></tr></table>',
+  '<table><form><input onfocus=alert(1) autofocus></form></table>',
+  '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+  '<svg><animate onbegin=alert(1) attributeName=x dur=1s>',
+  '<a href="javascript:alert(1)">click</a> <a href="data:text/html,<script>alert(1)</script>">data</a>',
+  '<a href="  JaVaScRiPt:alert(1)">spaced</a>',
+  '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+  '<object data="javascript:alert(1)"></object><embed src="javascript:alert(1)">',
+  '<img src=x onerror=alert(1)//',
+  '<div style="background:url(javascript:alert(1))">x</div>',
+  '<base href="javascript:/"><a href="/x">x</a>',
+  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+  '[md link](javascript:alert(1)) and ![img](javascript:alert(1))',
+  '<details open ontoggle=alert(1)>',
+  '</p></div></main><body onload=alert(1)>',
+  '<select><template><img src=x onerror=alert(1)></template></select>',
+];
+
+describe('hostile markup', () => {
+  it.each(HOSTILE)('renders %s inert, without throwing', (payload) => {
+    const html = markdownToSafeHtml(payload);
+    const probe = document.createElement('div');
+    probe.innerHTML = html;
+    for (const element of Array.from(probe.querySelectorAll('*'))) {
+      expect(['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'FRAME', 'FRAMESET', 'BASE', 'META', 'FORM', 'INPUT', 'SVG', 'MATH']).not.toContain(element.tagName.toUpperCase());
+      for (const attribute of Array.from(element.attributes)) {
+        expect(attribute.name.toLowerCase().startsWith('on')).toBe(false);
+        expect(attribute.value.replace(/\s/g, '').toLowerCase()).not.toMatch(/^(javascript|data:text|vbscript):/);
+      }
+    }
+  });
+
+  it('prefixes ids and names, so markup cannot shadow the app (DOM clobbering)', () => {
+    const html = markdownToSafeHtml('<a id="root" name="cookie">x</a><img name="getElementById" src="data:image/png;base64,AAAA">');
+    expect(html).not.toMatch(/id="root"|name="cookie"|name="getElementById"/);
+  });
+});

@@ -25,7 +25,11 @@ function installHooks(): void {
   });
 }
 
-/** Removes scripts, event handlers, javascript: URLs and anything else that could run or restyle. */
+/**
+ * Removes scripts, event handlers, javascript: URLs and anything else that could run or restyle.
+ * Markup that the HTML parser cannot place in a body (a leading `<frameset>`, say) gives no
+ * fragment at all: then the text is shown as plain text rather than taking the view down.
+ */
 export function sanitizeHtml(html: string): string {
   installHooks();
   const fragment = DOMPurify.sanitize(html, {
@@ -33,12 +37,23 @@ export function sanitizeHtml(html: string): string {
     FORBID_TAGS: FORBIDDEN_TAGS,
     FORBID_ATTR: FORBIDDEN_ATTRIBUTES,
     ALLOW_DATA_ATTR: false,
+    // User ids and names are prefixed, so markup cannot shadow the app's own elements or
+    // properties of `document` (DOM clobbering).
+    SANITIZE_NAMED_PROPS: true,
     RETURN_DOM_FRAGMENT: true,
-  });
+  }) as DocumentFragment | null;
+  if (!fragment) return escapedText(html);
   replaceUnloadableImages(fragment);
   const container = document.createElement('div');
   container.appendChild(fragment);
   return container.innerHTML;
+}
+
+/** `text` as inert, visible characters. */
+function escapedText(text: string): string {
+  const paragraph = document.createElement('p');
+  paragraph.textContent = text;
+  return paragraph.outerHTML;
 }
 
 /**
@@ -60,6 +75,10 @@ function replaceUnloadableImages(root: DocumentFragment): void {
 
 /** Markdown → HTML → DOMPurify. The output is safe to hand to innerHTML. */
 export function markdownToSafeHtml(source: string): string {
-  const html = markdown.parse(source ?? '') as string;
-  return sanitizeHtml(html);
+  try {
+    return sanitizeHtml(markdown.parse(source ?? '') as string);
+  } catch {
+    // Whatever the parser or the sanitiser choked on, the person still sees their words.
+    return escapedText(source ?? '');
+  }
 }

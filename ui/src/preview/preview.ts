@@ -10,8 +10,8 @@ Object.freeze(Object.prototype);
 
 const params = new URLSearchParams(window.location.search);
 const backend = new MockBackend({ empty: params.has('empty'), actor: !params.has('noactor'), closed: params.has('closed') });
-backend.onChange = (keys) => {
-  void emit('workspace-changed', { families: ['incident'], keys, external: false });
+backend.onChange = () => {
+  void emit('workspace-changed', { changes: [], everything: true, external: false });
 };
 mockIPC((cmd, args) => backend.handle(cmd, args as Record<string, unknown>), { shouldMockEvents: true });
 

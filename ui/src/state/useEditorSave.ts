@@ -43,7 +43,6 @@ export function useEditorSave() {
         const saved = await write();
         setServerErrors({});
         notify(success(saved), 'success');
-        await queryClient.invalidateQueries();
         return saved;
       } catch (caught) {
         const error: AppError = toAppError(caught);

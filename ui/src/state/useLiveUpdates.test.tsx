@@ -27,7 +27,7 @@ describe('useLiveUpdates', () => {
     await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
 
     count = 2;
-    await act(() => emit('workspace-changed', { families: ['incident'], keys: ['INC-000001'], external: true }));
+    await act(() => emit('workspace-changed', { changes: [], everything: true, external: true }));
     await waitFor(() => expect(screen.getByTestId('count').textContent).toBe('2'));
   });
 });

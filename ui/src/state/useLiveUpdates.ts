@@ -1,18 +1,19 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { onWorkspaceChanged } from '../api/events';
+import { isAffected } from './invalidation';
 
 /**
- * Refreshes every view when the workspace changes, whoever wrote it (this window, another
- * window, the CLI). Invalidating everything is cheap for one local SQLite file and never stale.
+ * Refreshes the views that show what changed, whoever wrote it (this window, another window,
+ * the CLI): the shell announces every committed write once, with the records it touched.
  */
 export function useLiveUpdates(): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     let unlisten: (() => void) | undefined;
     let cancelled = false;
-    onWorkspaceChanged(() => {
-      void queryClient.invalidateQueries();
+    onWorkspaceChanged((change) => {
+      void queryClient.invalidateQueries({ predicate: (query) => isAffected(change, query) });
     })
       .then((stop) => {
         if (cancelled) stop();

@@ -25,7 +25,6 @@ export function useRecordSave<Patch extends object>(update: ((patch: Patch) => P
         await update(patch);
         fieldErrors.clear();
         notify(success, 'success');
-        await queryClient.invalidateQueries();
         return true;
       } catch (caught) {
         const error = toAppError(caught);

@@ -4,15 +4,24 @@ import type { ReactNode } from 'react';
 import { ToastProvider } from '../components/Toasts';
 import { ActorGateProvider } from '../state/ActorGate';
 import { FiltersProvider } from '../state/FiltersContext';
+import { useLiveUpdates } from '../state/useLiveUpdates';
 
-/** Renders a view inside the providers the app gives it, with a fresh query cache. */
+function LiveUpdates() {
+  useLiveUpdates();
+  return null;
+}
+
+/** Renders a view inside the providers the app gives it, with a fresh query cache and live updates. */
 export function renderWithApp(ui: ReactNode) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
   const result = render(
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
         <ActorGateProvider>
-          <FiltersProvider>{ui}</FiltersProvider>
+          <FiltersProvider>
+            <LiveUpdates />
+            {ui}
+          </FiltersProvider>
         </ActorGateProvider>
       </ToastProvider>
     </QueryClientProvider>,

@@ -73,7 +73,7 @@ impl Noun for People {
     fn add_unattributed(session: &Session, fields: PersonFields) -> CliResult<Person> {
         let draft = fields.draft(session)?;
         session.ws.person_introduce(session.now, draft).map_err(|error| match error.code() {
-            "actor_required" => CliError::bad_input(format!("--as: {error}")),
+            smw_core::Code::ActorRequired => CliError::bad_input(format!("--as: {error}")),
             _ => error.into(),
         })
     }

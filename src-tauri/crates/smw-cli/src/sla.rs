@@ -4,7 +4,7 @@
 use crate::error::{CliError, CliResult};
 use clap::Subcommand;
 use smw_core::sla::{BusinessCalendar, BusinessTimeline, PauseSet};
-use smw_core::{Invalid, Timestamp};
+use smw_core::{Code, Invalid, Timestamp};
 use std::path::{Path, PathBuf};
 
 #[derive(Subcommand)]
@@ -80,22 +80,25 @@ fn pause_set(path: Option<&Path>) -> CliResult<PauseSet> {
 
 /// `[["2026-03-27T17:00:00Z","2026-03-30T10:00:00Z"], …]`
 fn parse_pauses(text: &str) -> Result<PauseSet, Invalid> {
-    let value: serde_json::Value = serde_json::from_str(text)
-        .map_err(|error| Invalid::field("sla.malformed_pauses", "pauses", format!("not valid JSON: {error}")))?;
-    let items = value
-        .as_array()
-        .ok_or_else(|| Invalid::field("sla.malformed_pauses", "pauses", "must be a list of [start, end] pairs"))?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|error| {
+        Invalid::field(Code::MalformedPauses, "pauses", format!("The pauses are not valid JSON ({error})."))
+    })?;
+    let items = value.as_array().ok_or_else(|| {
+        Invalid::field(Code::MalformedPauses, "pauses", "The pauses are a list of [start, end] pairs.")
+    })?;
     let mut pauses = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         let pair = item.as_array().filter(|pair| pair.len() == 2).ok_or_else(|| {
-            Invalid::field("sla.malformed_pauses", format!("pauses[{index}]"), "must be a pair [start, end]")
+            Invalid::field(Code::MalformedPauses, format!("pauses[{index}]"), "Each pause is a pair [start, end].")
         })?;
         let mut ends = [Timestamp::from_millis(0).expect("epoch"); 2];
         for (side, value) in pair.iter().enumerate() {
             let field = format!("pauses[{index}][{side}]");
             let parsed = value.as_str().and_then(|text| Timestamp::parse(text).ok());
             ends[side] = parsed.ok_or_else(|| {
-                Invalid::field("sla.malformed_instant", field, format!("{value} is not an RFC 3339 instant"))
+                let shown = value.as_str().map_or_else(|| value.to_string(), |text| format!("“{text}”"));
+                let message = format!("{shown} is not an instant written like 2026-03-27T16:00:00Z (RFC 3339).");
+                Invalid::field(Code::MalformedInstant, field, message)
             })?;
         }
         pauses.push((ends[0], ends[1]));

@@ -1,7 +1,7 @@
 //! The service catalogue: services, the customers they serve, and suppliers behind them
 //! (ISO/IEC 20000-1 8.2.4). Service level agreements build on these records.
 
-use crate::error::Invalid;
+use crate::error::{Code, Invalid};
 use crate::ids::RecordKind;
 use crate::impl_record;
 use crate::text;
@@ -83,7 +83,7 @@ pub struct ServiceDraft {
 impl Service {
     pub fn create(draft: ServiceDraft, id: Uuid, key: String, now: Timestamp) -> Result<Service, Invalid> {
         if draft.depends_on.contains(&id) {
-            return Err(Invalid::field("self_dependency", "depends_on", "A service cannot depend on itself."));
+            return Err(Invalid::field(Code::SelfDependency, "depends_on", "A service cannot depend on itself."));
         }
         Ok(Service {
             id,

@@ -3,7 +3,7 @@
 //! "what does this service need" endless).
 
 use crate::catalogue::{Customer, Service, ServiceStatus, Supplier};
-use crate::error::Invalid;
+use crate::error::{Code, Invalid};
 use crate::patch::nullable;
 use crate::text;
 use serde::{Deserialize, Serialize};
@@ -72,14 +72,14 @@ impl Service {
             for (index, target) in depends_on.iter().enumerate() {
                 if *target == self.id {
                     return Err(Invalid::field(
-                        "self_dependency",
+                        Code::SelfDependency,
                         format!("depends_on[{index}]"),
                         "A service cannot depend on itself.",
                     ));
                 }
                 if reaches(dependencies, *target, self.id) {
                     return Err(Invalid::field(
-                        "dependency_cycle",
+                        Code::DependencyCycle,
                         format!("depends_on[{index}]"),
                         "That service already depends, directly or through others, on this one; the dependency would form a cycle.",
                     ));
@@ -156,7 +156,7 @@ mod tests {
         let patch =
             ServicePatch { depends_on: Some(vec![Uuid::from_u128(4), Uuid::from_u128(1)]), ..Default::default() };
         let err = third.apply_patch(patch, &graph).unwrap_err();
-        assert_eq!((err.code, err.field.as_deref()), ("dependency_cycle", Some("depends_on[1]")));
+        assert_eq!((err.code, err.field.as_deref()), (Code::DependencyCycle, Some("depends_on[1]")));
         assert!(third.depends_on.is_empty());
         let fine =
             ServicePatch { depends_on: Some(vec![Uuid::from_u128(4), Uuid::from_u128(4)]), ..Default::default() };
@@ -173,7 +173,7 @@ mod tests {
                 &HashMap::new(),
             )
             .unwrap_err();
-        assert_eq!(err.code, "self_dependency");
+        assert_eq!(err.code, Code::SelfDependency);
         let err = one
             .apply_patch(ServicePatch { name: Some("  ".into()), ..Default::default() }, &HashMap::new())
             .unwrap_err();

@@ -1,6 +1,6 @@
 //! Comments on tickets and problems: public replies the caller sees, or internal work notes.
 
-use crate::error::Invalid;
+use crate::error::{Code, Invalid};
 use crate::ids::RecordKind;
 use crate::impl_record;
 use crate::text;
@@ -49,7 +49,7 @@ impl Comment {
         now: Timestamp,
     ) -> Result<Comment, Invalid> {
         if draft.body.trim().is_empty() {
-            return Err(Invalid::field("required", "body", "is required"));
+            return Err(Invalid::field(Code::Required, "body", "Write something before adding the comment."));
         }
         Ok(Comment {
             id,

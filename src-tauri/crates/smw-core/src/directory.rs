@@ -1,6 +1,6 @@
 //! People and support groups: who calls, who works tickets, who acts in the audit history.
 
-use crate::error::Invalid;
+use crate::error::{Code, Invalid};
 use crate::ids::RecordKind;
 use crate::impl_record;
 use crate::patch::nullable;
@@ -129,7 +129,7 @@ impl Person {
         if let Some(email) = patch.email {
             let email = text::optional_line("email", &email, 254)?.unwrap_or_default();
             if !email.is_empty() && !looks_like_email(&email) {
-                return Err(Invalid::field("bad_email", "email", format!("“{email}” is not an e-mail address.")));
+                return Err(Invalid::field(Code::BadEmail, "email", format!("“{email}” is not an e-mail address.")));
             }
             self.email = email;
         }
@@ -137,7 +137,7 @@ impl Person {
             let phone = text::optional_line("phone", &phone, 40)?.unwrap_or_default();
             if phone.chars().any(|c| !(c.is_ascii_digit() || " +-()./x".contains(c))) {
                 return Err(Invalid::field(
-                    "bad_phone",
+                    Code::BadPhone,
                     "phone",
                     "A phone number may hold digits, spaces and + - ( ) . / x only.",
                 ));
@@ -173,7 +173,7 @@ impl Person {
 /// acting for the write that records it.
 pub fn ensure_may_retire(person: &Person, actor: Option<Uuid>) -> Result<(), Invalid> {
     if actor == Some(person.id) {
-        return Err(Invalid::rule("retire_self", "You cannot retire yourself: choose another person to act first."));
+        return Err(Invalid::rule(Code::RetireSelf, "You cannot retire yourself: choose another person to act first."));
     }
     Ok(())
 }
@@ -183,7 +183,7 @@ pub fn ensure_may_retire(person: &Person, actor: Option<Uuid>) -> Result<(), Inv
 pub fn ensure_may_introduce_self(people_who_can_act: usize) -> Result<(), Invalid> {
     if people_who_can_act > 0 {
         return Err(Invalid::rule(
-            "actor_required",
+            Code::ActorRequired,
             "This workspace already has people who can act: choose who is acting (with --as PERSON-KEY on the command line) to add someone.",
         ));
     }
@@ -337,10 +337,10 @@ mod tests {
             now,
         )
         .unwrap();
-        assert_eq!(ensure_may_retire(&ada, Some(ada.id)).unwrap_err().code, "retire_self");
+        assert_eq!(ensure_may_retire(&ada, Some(ada.id)).unwrap_err().code, Code::RetireSelf);
         ensure_may_retire(&ada, Some(Uuid::from_u128(2))).unwrap();
         ensure_may_introduce_self(0).unwrap();
-        assert_eq!(ensure_may_introduce_self(1).unwrap_err().code, "actor_required");
+        assert_eq!(ensure_may_introduce_self(1).unwrap_err().code, Code::ActorRequired);
     }
 
     #[test]

@@ -1,14 +1,141 @@
 //! The one error the domain gives: this value is not acceptable, and here is which field.
+//! And the one list of codes every refusal carries, the domain's and the store's.
 
 use serde::Serialize;
 use std::fmt;
 
+/// Writes the `Code` enum from one list, so a variant, its wire string (what the UI branches
+/// on and exported files carry) and `as_str` cannot drift apart.
+macro_rules! codes {
+    ($($(#[doc = $doc:literal])* $variant:ident = $wire:tt,)*) => {
+        /// Why something was refused. Stable: the UI branches on it and exported files carry
+        /// it, so a variant's string never changes; add a variant only when some code emits it.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
+        #[ts(export)]
+        pub enum Code {
+            $($(#[doc = $doc])* #[serde(rename = $wire)] $variant,)*
+        }
+
+        impl Code {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The wire string, as serialised: `required`, `sla.malformed_pauses`.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $wire,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    // Text and values
+    /// A field that must be filled in is empty.
+    Required = "required",
+    /// A text is longer than its field allows.
+    TooLong = "too_long",
+    /// A text holds control characters, or line breaks where one line is expected.
+    BadText = "bad_text",
+    /// A number or a period lies outside what the field allows.
+    OutOfRange = "out_of_range",
+    /// An id or key names no record.
+    UnknownReference = "unknown_reference",
+    /// A stored setting cannot be read.
+    BadSetting = "bad_setting",
+    /// A report period ends before it starts.
+    EmptyPeriod = "empty_period",
+
+    // Tickets and their workflow
+    /// A closed ticket cannot be edited.
+    Closed = "closed",
+    /// A move to the status the ticket already has.
+    SameStatus = "same_status",
+    /// The workflow does not allow this move.
+    InvalidTransition = "invalid_transition",
+    AssigneeRequired = "assignee_required",
+    PendingReasonRequired = "pending_reason_required",
+    ResolutionRequired = "resolution_required",
+    /// A priority matrix where a lower impact or urgency gives a higher priority.
+    NotMonotonic = "not_monotonic",
+
+    // Problems and links
+    WorkaroundRequired = "workaround_required",
+    RootCauseRequired = "root_cause_required",
+    SelfLink = "self_link",
+    DuplicateLink = "duplicate_link",
+
+    // Directory and catalogue
+    DuplicateName = "duplicate_name",
+    DuplicateEmail = "duplicate_email",
+    BadEmail = "bad_email",
+    BadPhone = "bad_phone",
+    BadTimeZone = "bad_time_zone",
+    /// The acting person tried to retire themselves.
+    RetireSelf = "retire_self",
+    /// Someone must be chosen to act first.
+    ActorRequired = "actor_required",
+    SelfDependency = "self_dependency",
+    DependencyCycle = "dependency_cycle",
+
+    // Agreements
+    /// An agreement needs exactly one target per priority.
+    TargetsPerPriority = "targets_per_priority",
+    ResponseAfterResolution = "response_after_resolution",
+    EndsBeforeStart = "ends_before_start",
+    ReviewBeforeStart = "review_before_start",
+    NotAPausingStatus = "not_a_pausing_status",
+
+    // SLA arithmetic: calendars, pauses, clocks
+    MalformedJson = "sla.malformed_json",
+    MalformedCalendar = "sla.malformed_calendar",
+    UnknownTimezone = "sla.unknown_timezone",
+    MalformedTime = "sla.malformed_time",
+    MalformedDate = "sla.malformed_date",
+    MalformedInstant = "sla.malformed_instant",
+    MalformedPauses = "sla.malformed_pauses",
+    SegmentEndBeforeStart = "sla.segment_end_before_start",
+    SegmentsOverlapOrUnordered = "sla.segments_overlap_or_unordered",
+    NoBusinessTime = "sla.no_business_time",
+    PauseEndBeforeStart = "sla.pause_end_before_start",
+    ToBeforeFrom = "sla.to_before_from",
+    NegativeAmount = "sla.negative_amount",
+    InstantOutOfRange = "sla.instant_out_of_range",
+    NoTargets = "sla.no_targets",
+    /// A ticket's audit history cannot be replayed into its clocks.
+    BadHistory = "sla.bad_history",
+    IcsMalformed = "sla.ics_malformed",
+    IcsRecurrenceUnsupported = "sla.ics_recurrence_unsupported",
+
+    // The store's own
+    NotFound = "not_found",
+    /// The record changed since it was read.
+    Conflict = "conflict",
+    NotAWorkspace = "not_a_workspace",
+    /// The file was written by a newer SMS Workbench.
+    NewerVersion = "newer_version",
+    NotEmpty = "not_empty",
+    /// A line of an imported file cannot be read.
+    BadFile = "bad_file",
+    Io = "io",
+    /// Another process holds the workspace; try again.
+    Busy = "busy",
+    Internal = "internal",
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A rule was broken. `code` is stable (the UI branches on it); `field` names the input
-/// field at fault when there is one; `message` is for people.
+/// field at fault when there is one; `message` is a sentence for people that names the field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Invalid {
-    pub code: &'static str,
+    pub code: Code,
     pub field: Option<String>,
     pub message: String,
 }
@@ -16,11 +143,11 @@ pub struct Invalid {
 pub type InvalidResult<T> = Result<T, Invalid>;
 
 impl Invalid {
-    pub fn field(code: &'static str, field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn field(code: Code, field: impl Into<String>, message: impl Into<String>) -> Self {
         Invalid { code, field: Some(field.into()), message: message.into() }
     }
 
-    pub fn rule(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn rule(code: Code, message: impl Into<String>) -> Self {
         Invalid { code, field: None, message: message.into() }
     }
 
@@ -45,3 +172,35 @@ impl fmt::Display for Invalid {
 }
 
 impl std::error::Error for Invalid {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_code_travels_as_its_string() {
+        for code in Code::ALL {
+            assert_eq!(serde_json::to_value(code).unwrap(), code.as_str(), "{code:?}");
+            assert_eq!(code.to_string(), code.as_str());
+        }
+        assert_eq!(Code::MalformedPauses.as_str(), "sla.malformed_pauses");
+        assert_eq!(Code::NotAWorkspace.as_str(), "not_a_workspace");
+    }
+
+    #[test]
+    fn codes_are_distinct() {
+        let mut seen = std::collections::HashSet::new();
+        for code in Code::ALL {
+            assert!(seen.insert(code.as_str()), "{code} twice");
+        }
+    }
+
+    #[test]
+    fn an_invalid_serialises_its_code_as_the_string() {
+        let json = serde_json::to_value(Invalid::field(Code::Required, "title", "Give the ticket a title.")).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "required", "field": "title", "message": "Give the ticket a title."})
+        );
+    }
+}

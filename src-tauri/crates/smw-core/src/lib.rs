@@ -7,6 +7,7 @@ pub mod agreements;
 pub mod audit;
 pub mod catalogue;
 pub mod catalogue_patch;
+pub mod change;
 pub mod comment;
 pub mod directory;
 pub mod error;
@@ -27,7 +28,7 @@ pub mod views;
 pub mod views_sla;
 pub mod workflow;
 
-pub use error::{Invalid, InvalidResult};
+pub use error::{Code, Invalid, InvalidResult};
 pub use ids::{new_id, HumanKey, RecordKind};
 pub use record::Record;
 pub use time::Timestamp;

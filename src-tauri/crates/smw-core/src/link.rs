@@ -1,6 +1,6 @@
 //! Links between records: related, caused by, duplicate of.
 
-use crate::error::Invalid;
+use crate::error::{Code, Invalid};
 use crate::ids::RecordKind;
 use crate::impl_record;
 use crate::time::Timestamp;
@@ -60,7 +60,7 @@ impl Link {
         now: Timestamp,
     ) -> Result<Link, Invalid> {
         if from_id == to_id {
-            return Err(Invalid::field("self_link", "to_id", "A record cannot be linked to itself."));
+            return Err(Invalid::field(Code::SelfLink, "to_id", "A record cannot be linked to itself."));
         }
         Ok(Link { id, key, from_id, to_id, kind, created_at: now, updated_at: now, deleted_at: None, version: 1 })
     }

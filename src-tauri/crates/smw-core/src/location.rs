@@ -1,7 +1,7 @@
 //! Locations: the sites where people work and services run, with the time zone their local
 //! hours are kept in.
 
-use crate::error::Invalid;
+use crate::error::{Code, Invalid};
 use crate::ids::RecordKind;
 use crate::impl_record;
 use crate::text;
@@ -97,7 +97,7 @@ fn checked_zone(zone: &str) -> Result<String, Invalid> {
     match zone.parse::<chrono_tz::Tz>() {
         Ok(tz) => Ok(tz.name().to_string()),
         Err(_) => Err(Invalid::field(
-            "bad_time_zone",
+            Code::BadTimeZone,
             "time_zone",
             format!("“{zone}” is not a time zone name such as Europe/Berlin or America/New_York."),
         )),
@@ -119,6 +119,6 @@ mod tests {
         assert_eq!(office.time_zone, "Europe/London");
         assert_eq!(Location::create(draft(""), Uuid::nil(), "LOC-1".into(), now).unwrap().time_zone, "");
         let err = Location::create(draft("Mars/Olympus"), Uuid::nil(), "LOC-1".into(), now).unwrap_err();
-        assert_eq!((err.code, err.field.as_deref()), ("bad_time_zone", Some("time_zone")));
+        assert_eq!((err.code, err.field.as_deref()), (Code::BadTimeZone, Some("time_zone")));
     }
 }

@@ -3,7 +3,7 @@
 //! (people may share a name: the address tells them apart). Compared without regard to case
 //! or surrounding spaces, because "Network" and "network " read as the same to a person.
 
-use crate::error::Invalid;
+use crate::error::{Code, Invalid};
 
 fn same(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
@@ -18,7 +18,7 @@ pub fn ensure_unique_name<'a>(
 ) -> Result<(), Invalid> {
     if others.into_iter().any(|other| same(other, name)) {
         return Err(Invalid::field(
-            "duplicate_name",
+            Code::DuplicateName,
             "name",
             format!("Another {noun} is already called “{}”; choose a name that tells them apart.", name.trim()),
         ));
@@ -30,7 +30,7 @@ pub fn ensure_unique_name<'a>(
 pub fn ensure_unique_email<'a>(email: &str, others: impl IntoIterator<Item = &'a str>) -> Result<(), Invalid> {
     if !email.trim().is_empty() && others.into_iter().any(|other| same(other, email)) {
         return Err(Invalid::field(
-            "duplicate_email",
+            Code::DuplicateEmail,
             "email",
             format!("Another person already has the e-mail address {}.", email.trim()),
         ));
@@ -45,7 +45,7 @@ mod tests {
     #[test]
     fn names_differing_only_in_case_or_spaces_clash() {
         let err = ensure_unique_name("group", " network ", ["Service Desk", "Network"]).unwrap_err();
-        assert_eq!((err.code, err.field.as_deref()), ("duplicate_name", Some("name")));
+        assert_eq!((err.code, err.field.as_deref()), (Code::DuplicateName, Some("name")));
         assert!(err.message.contains("“network”"), "{}", err.message);
         ensure_unique_name("group", "Networks", ["Network"]).unwrap();
     }

@@ -1,6 +1,6 @@
 //! Impact × urgency → priority, through a matrix each workspace can configure.
 
-use crate::error::Invalid;
+use crate::error::{Code, Invalid};
 use serde::{Deserialize, Serialize};
 
 /// Impact or urgency: 1 is high, 3 is low.
@@ -61,18 +61,21 @@ impl PriorityMatrix {
     pub fn validate(&self) -> Result<(), Invalid> {
         for (row, cells) in self.cells.iter().enumerate() {
             for (col, &cell) in cells.iter().enumerate() {
+                let (impact, urgency) = (Level::ALL[row].as_str(), Level::ALL[col].as_str());
                 if !PRIORITY_RANGE.contains(&cell) {
                     return Err(Invalid::field(
-                        "out_of_range",
+                        Code::OutOfRange,
                         format!("cells[{row}][{col}]"),
-                        "must be a priority from 1 to 5",
+                        format!("The priority for {impact} impact and {urgency} urgency can be 1 to 5, not {cell}."),
                     ));
                 }
                 if row > 0 && cell < self.cells[row - 1][col] || col > 0 && cell < cells[col - 1] {
                     return Err(Invalid::field(
-                        "not_monotonic",
+                        Code::NotMonotonic,
                         format!("cells[{row}][{col}]"),
-                        "a lower impact or urgency cannot give a higher priority",
+                        format!(
+                            "The priority for {impact} impact and {urgency} urgency cannot be higher than for a greater impact or urgency."
+                        ),
                     ));
                 }
             }
@@ -107,6 +110,6 @@ mod tests {
         assert_eq!(out_of_range.validate().unwrap_err().field.as_deref(), Some("cells[0][0]"));
         let inverted = PriorityMatrix { cells: [[1, 2, 3], [2, 3, 4], [3, 4, 2]] };
         let err = inverted.validate().unwrap_err();
-        assert_eq!((err.code, err.field.as_deref()), ("not_monotonic", Some("cells[2][2]")));
+        assert_eq!((err.code, err.field.as_deref()), (Code::NotMonotonic, Some("cells[2][2]")));
     }
 }

@@ -1,6 +1,6 @@
 //! Problems and known errors (ISO/IEC 20000-1 8.6.3): the causes behind incidents.
 
-use crate::error::Invalid;
+use crate::error::{Code, Invalid};
 use crate::ids::RecordKind;
 use crate::impl_record;
 use crate::patch::nullable;
@@ -131,7 +131,7 @@ fn check_priority(priority: Priority) -> Result<Priority, Invalid> {
     if crate::priority::PRIORITY_RANGE.contains(&priority) {
         Ok(priority)
     } else {
-        Err(Invalid::field("out_of_range", "priority", "must be from 1 to 5"))
+        Err(Invalid::field(Code::OutOfRange, "priority", format!("The priority can be 1 to 5, not {priority}.")))
     }
 }
 
@@ -182,7 +182,7 @@ impl Problem {
         self.known_error = patch.known_error.unwrap_or(self.known_error);
         if self.known_error && self.workaround.trim().is_empty() && self.root_cause.trim().is_empty() {
             return Err(Invalid::field(
-                "workaround_required",
+                Code::WorkaroundRequired,
                 "workaround",
                 "Write down the workaround or root cause before flagging a known error.",
             ));
@@ -190,7 +190,7 @@ impl Problem {
         if let Some(status) = patch.status {
             if status == ProblemStatus::Closed && self.root_cause.trim().is_empty() {
                 return Err(Invalid::field(
-                    "root_cause_required",
+                    Code::RootCauseRequired,
                     "root_cause",
                     "Record the root cause before closing a problem.",
                 ));
@@ -247,6 +247,6 @@ mod tests {
         let mut p = problem();
         let err =
             p.apply_patch(ProblemPatch { status: Some(ProblemStatus::Closed), ..Default::default() }, now).unwrap_err();
-        assert_eq!(err.code, "root_cause_required");
+        assert_eq!(err.code, Code::RootCauseRequired);
     }
 }

@@ -1,7 +1,7 @@
 //! Incidents and service requests (ISO/IEC 20000-1 8.6.1 and 8.6.2): one record type,
 //! told apart by `kind`, because they share the workflow, the queues and the SLA clocks.
 
-use crate::error::Invalid;
+use crate::error::{Code, Invalid};
 use crate::ids::RecordKind;
 use crate::patch::nullable;
 use crate::priority::{Level, Priority, PriorityMatrix};
@@ -239,7 +239,7 @@ impl Ticket {
     /// Applies an edit; priority follows impact and urgency through the matrix.
     pub fn apply_patch(&mut self, patch: TicketPatch, now: Timestamp, matrix: &PriorityMatrix) -> Result<(), Invalid> {
         if self.status == Status::Closed {
-            return Err(Invalid::rule("closed", "A closed ticket cannot be edited."));
+            return Err(Invalid::rule(Code::Closed, "A closed ticket cannot be edited."));
         }
         if let Some(title) = patch.title {
             self.title = text::required_line("title", &title, text::TITLE_MAX)?;
@@ -253,7 +253,7 @@ impl Ticket {
         if let Some(assignee) = patch.assignee_id {
             if assignee.is_none() && matches!(self.status, Status::InProgress | Status::Pending) {
                 return Err(Invalid::field(
-                    "assignee_required",
+                    Code::AssigneeRequired,
                     "assignee_id",
                     "A ticket in progress or pending needs an assignee.",
                 ));
@@ -389,7 +389,8 @@ mod tests {
             &PriorityMatrix::default(),
         )
         .unwrap_err();
-        assert_eq!((err.code, err.field.as_deref()), ("required", Some("title")));
+        assert_eq!((err.code, err.field.as_deref()), (Code::Required, Some("title")));
+        assert_eq!(err.message, "Fill in the title.");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! New → Assigned → In progress ⇄ Pending → Resolved → Closed, with reopen from Resolved.
 //! Every refusal says why, so the board can explain an invalid drop.
 
-use crate::error::Invalid;
+use crate::error::{Code, Invalid};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
@@ -82,37 +82,37 @@ pub fn successors(from: Status) -> &'static [Status] {
 /// Checks a move from `from` to `to`; the error explains the refusal in words a person can act on.
 pub fn check_transition(from: Status, to: Status, facts: &TransitionFacts) -> Result<(), Invalid> {
     if from == to {
-        return Err(Invalid::rule("same_status", format!("The ticket is already {}.", to.label())));
+        return Err(Invalid::rule(Code::SameStatus, format!("The ticket is already {}.", to.label())));
     }
     if !successors(from).contains(&to) {
-        return Err(Invalid::field("invalid_transition", "status", refusal(from, to)));
+        return Err(Invalid::field(Code::InvalidTransition, "status", refusal(from, to)));
     }
     let blank = |text: &Option<String>| text.as_deref().is_none_or(|t| t.trim().is_empty());
     match to {
         Status::Assigned if !facts.has_assignee && !facts.has_group => Err(Invalid::field(
-            "assignee_required",
+            Code::AssigneeRequired,
             "assignee_id",
             "Assign the ticket to a person or a group before moving it to Assigned.",
         )),
         Status::InProgress if !facts.has_assignee => Err(Invalid::field(
-            "assignee_required",
+            Code::AssigneeRequired,
             "assignee_id",
-            "Someone must own the ticket before work starts: set an assignee.",
+            "Someone must own the ticket before work starts: choose an assignee.",
         )),
         Status::Pending if blank(&facts.pending_reason) => Err(Invalid::field(
-            "pending_reason_required",
+            Code::PendingReasonRequired,
             "pending_reason",
-            "Say what the ticket is waiting for: a pending reason is required.",
+            "Say what the ticket is waiting for in the pending reason.",
         )),
         Status::Resolved if blank(&facts.resolution_code) => Err(Invalid::field(
-            "resolution_required",
+            Code::ResolutionRequired,
             "resolution_code",
             "Choose a resolution code to resolve the ticket.",
         )),
         Status::Resolved if blank(&facts.resolution_notes) => Err(Invalid::field(
-            "resolution_required",
+            Code::ResolutionRequired,
             "resolution_notes",
-            "Describe the resolution: resolution notes are required.",
+            "Describe in the resolution notes how the ticket was resolved.",
         )),
         _ => Ok(()),
     }
@@ -168,7 +168,7 @@ mod tests {
             assert!(check_transition(Closed, to, &facts()).is_err());
         }
         let err = check_transition(InProgress, Closed, &facts()).unwrap_err();
-        assert_eq!(err.code, "invalid_transition");
+        assert_eq!(err.code, Code::InvalidTransition);
         assert!(err.message.contains("Only a resolved ticket"));
         assert!(check_transition(Resolved, Pending, &facts()).is_err());
     }
@@ -179,7 +179,7 @@ mod tests {
         assert_eq!(check_transition(New, Assigned, &none).unwrap_err().field.as_deref(), Some("assignee_id"));
         let group_only = TransitionFacts { has_group: true, ..Default::default() };
         check_transition(New, Assigned, &group_only).unwrap();
-        assert_eq!(check_transition(Assigned, InProgress, &group_only).unwrap_err().code, "assignee_required");
+        assert_eq!(check_transition(Assigned, InProgress, &group_only).unwrap_err().code, Code::AssigneeRequired);
         let err =
             check_transition(InProgress, Pending, &TransitionFacts { pending_reason: Some("  ".into()), ..facts() })
                 .unwrap_err();

@@ -1,23 +1,23 @@
 //! Store errors, each with a stable code the UI and the CLI branch on.
 
-use smw_core::Invalid;
+use smw_core::{Code, Invalid};
 use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("{0}")]
     Invalid(#[from] Invalid),
-    #[error("{what} {key} does not exist")]
+    #[error("There is no {what} {key}.")]
     NotFound { what: &'static str, key: String },
     #[error(
-        "{key} was changed by someone else (version {actual}, you edited version {expected}); reload and try again"
+        "{key} was changed by someone else (version {actual}; you edited version {expected}). Reload it and try again."
     )]
     Conflict { key: String, expected: i64, actual: i64 },
-    #[error("{path} is not an SMS Workbench workspace: {reason}")]
+    #[error("{path} is not an SMS Workbench workspace: {reason}.")]
     NotAWorkspace { path: PathBuf, reason: String },
-    #[error("{path} was written by a newer SMS Workbench (schema {found}, this version knows up to {known}); it was left untouched")]
+    #[error("{path} was written by a newer SMS Workbench (schema {found}, this version knows up to {known}); it was left untouched.")]
     NewerVersion { path: PathBuf, found: i64, known: i64 },
-    #[error("the workspace is not empty: {0}")]
+    #[error("The workspace is not empty: {0}.")]
     NotEmpty(String),
     #[error("line {line}: {message}")]
     BadFile { line: u64, message: String },
@@ -28,19 +28,20 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    /// The stable code for this error (see docs/commands.md).
-    pub fn code(&self) -> &'static str {
+    /// The stable code for this error (see docs/commands.md); `code().as_str()` or
+    /// `code().to_string()` gives its wire string.
+    pub fn code(&self) -> Code {
         match self {
             StoreError::Invalid(invalid) => invalid.code,
-            StoreError::NotFound { .. } => "not_found",
-            StoreError::Conflict { .. } => "conflict",
-            StoreError::NotAWorkspace { .. } => "not_a_workspace",
-            StoreError::NewerVersion { .. } => "newer_version",
-            StoreError::NotEmpty(_) => "not_empty",
-            StoreError::BadFile { .. } => "bad_file",
-            StoreError::Io(_) => "io",
-            StoreError::Sqlite(error) if is_busy(error) => "busy",
-            StoreError::Sqlite(_) => "internal",
+            StoreError::NotFound { .. } => Code::NotFound,
+            StoreError::Conflict { .. } => Code::Conflict,
+            StoreError::NotAWorkspace { .. } => Code::NotAWorkspace,
+            StoreError::NewerVersion { .. } => Code::NewerVersion,
+            StoreError::NotEmpty(_) => Code::NotEmpty,
+            StoreError::BadFile { .. } => Code::BadFile,
+            StoreError::Io(_) => Code::Io,
+            StoreError::Sqlite(error) if is_busy(error) => Code::Busy,
+            StoreError::Sqlite(_) => Code::Internal,
         }
     }
 

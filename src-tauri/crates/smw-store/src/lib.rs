@@ -7,6 +7,7 @@ mod backup;
 pub mod bench;
 mod board;
 mod catalogue;
+mod changes;
 mod columns;
 mod comments;
 pub mod demo;
@@ -29,6 +30,7 @@ mod workspace;
 mod write;
 
 pub use backup::restore;
+pub use changes::{ChangeListener, ChangesSince};
 pub use error::{StoreError, StoreResult};
 pub use search::fts_query;
 pub use verify::{sqlite_integrity_check, verify, verify_history, verify_in_ranges};

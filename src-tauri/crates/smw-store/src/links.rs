@@ -11,7 +11,7 @@ use smw_core::link::{Link, LinkKind};
 use smw_core::problem::Problem;
 use smw_core::ticket::Ticket;
 use smw_core::views::LinkView;
-use smw_core::{Invalid, RecordKind, Timestamp};
+use smw_core::{Code, Invalid, RecordKind, Timestamp};
 use uuid::Uuid;
 
 impl Stored for Link {
@@ -57,7 +57,7 @@ fn linkable(conn: &Connection, key: &str, field: &str) -> StoreResult<Uuid> {
     if let Some(problem) = get_by_key::<Problem>(conn, key)?.filter(|p| p.deleted_at.is_none()) {
         return Ok(problem.id);
     }
-    Err(Invalid::field("unknown_reference", field, format!("no ticket or problem has key {key}")).into())
+    Err(Invalid::field(Code::UnknownReference, field, format!("There is no ticket or problem {key}.")).into())
 }
 
 fn label(conn: &Connection, id: Uuid) -> StoreResult<Option<(String, String, RecordKind)>> {
@@ -114,9 +114,12 @@ pub(crate) fn add(w: &mut WriteTx, from_key: &str, to_key: &str, kind: LinkKind)
     let to_id = linkable(w.conn(), to_key, "to_key")?;
     let existing = for_record(w.conn(), from_id)?;
     if existing.iter().any(|l| !l.inbound && l.kind == kind && l.other_key.eq_ignore_ascii_case(to_key.trim())) {
-        return Err(
-            Invalid::field("duplicate_link", "to_key", format!("{from_key} is already linked to {to_key}")).into()
-        );
+        return Err(Invalid::field(
+            Code::DuplicateLink,
+            "to_key",
+            format!("{from_key} is already linked to {to_key}."),
+        )
+        .into());
     }
     let (id, key) = w.identity(RecordKind::Link)?;
     let link = Link::create(from_id, to_id, kind, id, key, w.now())?;

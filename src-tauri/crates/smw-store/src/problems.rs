@@ -149,7 +149,7 @@ impl Workspace {
         let words: Vec<String> =
             text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
         if words.is_empty() {
-            return Err(smw_core::Invalid::field("required", "text", "type a word to search for").into());
+            return Err(smw_core::Invalid::field(smw_core::Code::Required, "text", "Type a word to search for.").into());
         }
         // Known errors are few (hundreds, not millions), so a scan reads every field exactly.
         let sql = format!("{} WHERE known_error = 1 AND deleted_at IS NULL ORDER BY seq DESC", select_sql::<Problem>());

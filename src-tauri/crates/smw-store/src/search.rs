@@ -14,7 +14,7 @@ use crate::stored::{Searchable, Stored};
 use crate::workspace::Workspace;
 use rusqlite::{Connection, OptionalExtension};
 use smw_core::views::SearchHit;
-use smw_core::{Invalid, RecordKind};
+use smw_core::{Code, Invalid, RecordKind};
 use std::collections::HashSet;
 use uuid::Uuid;
 
@@ -66,10 +66,10 @@ pub(crate) fn reindex<R: Stored>(conn: &Connection, before: Option<&R>, after: &
 pub fn fts_query(text: &str) -> Result<String, Invalid> {
     let words: Vec<&str> = text.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).collect();
     if words.is_empty() {
-        return Err(Invalid::field("required", "text", "type a word to search for"));
+        return Err(Invalid::field(Code::Required, "text", "Type a word to search for."));
     }
     if words.len() > MAX_TERMS {
-        return Err(Invalid::field("too_long", "text", format!("search for at most {MAX_TERMS} words")));
+        return Err(Invalid::field(Code::TooLong, "text", format!("Search for at most {MAX_TERMS} words at a time.")));
     }
     Ok(words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" "))
 }

@@ -9,7 +9,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row};
 use smw_core::priority::PriorityMatrix;
 use smw_core::setting::{Setting, PRIORITY_MATRIX};
-use smw_core::{Invalid, RecordKind, Timestamp};
+use smw_core::{Code, Invalid, RecordKind, Timestamp};
 
 impl Stored for Setting {
     const TABLE: &'static str = "settings";
@@ -52,8 +52,13 @@ pub(crate) fn setting(conn: &Connection, name: &str) -> StoreResult<Option<Setti
 /// The workspace's priority matrix, or the default one when none was configured.
 pub fn priority_matrix(conn: &Connection) -> StoreResult<PriorityMatrix> {
     match setting(conn, PRIORITY_MATRIX)? {
-        Some(setting) => Ok(serde_json::from_str(&setting.value)
-            .map_err(|e| Invalid::field("bad_setting", PRIORITY_MATRIX, e.to_string()))?),
+        Some(setting) => Ok(serde_json::from_str(&setting.value).map_err(|e| {
+            Invalid::field(
+                Code::BadSetting,
+                PRIORITY_MATRIX,
+                format!("The stored priority matrix cannot be read ({e})."),
+            )
+        })?),
         None => Ok(PriorityMatrix::default()),
     }
 }

@@ -83,7 +83,14 @@ pub fn require_ref<R: Stored>(conn: &Connection, id: Option<Uuid>, field: &str) 
     let found = conn.prepare_cached(&sql)?.query_row([id.to_string()], |_| Ok(())).optional()?;
     match found {
         Some(()) => Ok(()),
-        None => Err(smw_core::Invalid::field("unknown_reference", field, format!("no {} has id {id}", R::NOUN)).into()),
+        None => {
+            let message = format!(
+                "The {} you chose does not exist or has been retired ({} {id}).",
+                smw_core::text::label(field),
+                R::NOUN
+            );
+            Err(smw_core::Invalid::field(smw_core::Code::UnknownReference, field, message).into())
+        }
     }
 }
 

@@ -1,11 +1,12 @@
 //! Opening a workspace file: refuse what is not ours, migrate what is older (after a
 //! backup copy), never touch what is newer.
 
+use crate::changes::ChangeListener;
 use crate::error::{StoreError, StoreResult};
 use crate::migrations::{latest_version, migrate_to, schema_version};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, RwLock};
 use std::time::Duration;
 
 /// `PRAGMA application_id` of every workspace: "SMWB".
@@ -28,6 +29,8 @@ pub struct Workspace {
     // checkpoint the write-ahead log into the file and remove it on the way out.
     reader: Mutex<Connection>,
     writer: Mutex<Connection>,
+    /// Told of every commit (see changes.rs).
+    pub(crate) listener: RwLock<Option<ChangeListener>>,
 }
 
 impl Workspace {
@@ -65,7 +68,12 @@ impl Workspace {
         let reader =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         reader.busy_timeout(BUSY_TIMEOUT)?;
-        Ok(Workspace { path: path.to_path_buf(), reader: Mutex::new(reader), writer: Mutex::new(writer) })
+        Ok(Workspace {
+            path: path.to_path_buf(),
+            reader: Mutex::new(reader),
+            writer: Mutex::new(writer),
+            listener: RwLock::new(None),
+        })
     }
 
     pub fn path(&self) -> &Path {

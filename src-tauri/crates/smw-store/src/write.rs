@@ -2,6 +2,7 @@
 //! hash-chained audit entry in the same SQLite transaction and keeps the search index in step.
 
 use crate::audit::{self, ChainHead};
+use crate::changes::ChangeLog;
 use crate::error::{StoreError, StoreResult};
 use crate::search;
 use crate::stored::{bind_values, insert_sql, update_sql, Stored};
@@ -31,10 +32,12 @@ pub struct WriteTx<'c> {
     now: Timestamp,
     head: ChainHead,
     counters: HashMap<&'static str, u64>,
+    changes: ChangeLog,
 }
 
 impl Workspace {
-    /// Runs `work` in one immediate transaction: all of it commits, or none of it does.
+    /// Runs `work` in one immediate transaction: all of it commits, or none of it does. Once
+    /// it has committed, the workspace's listener hears what it changed.
     pub(crate) fn write<T>(
         &self,
         actor: &Actor,
@@ -44,9 +47,11 @@ impl Workspace {
         let mut conn = self.writer();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let head = audit::head(&tx)?;
-        let mut write = WriteTx { tx, actor: actor.clone(), now, head, counters: HashMap::new() };
+        let mut write =
+            WriteTx { tx, actor: actor.clone(), now, head, counters: HashMap::new(), changes: ChangeLog::default() };
         let result = work(&mut write)?;
-        write.finish()?;
+        let changes = write.finish()?;
+        self.announce(changes);
         Ok(result)
     }
 }
@@ -125,10 +130,11 @@ impl<'c> WriteTx<'c> {
         let changes = serde_json::Value::Object(smw_core::audit::changes(before, after)).to_string();
         let digest = smw_core::audit::row_digest(after);
         self.head = audit::append(&self.tx, &self.head, &self.actor, self.now, action, after, &changes, &digest)?;
+        self.changes.record(after.kind(), after.id(), after.key(), action, self.head.seq);
         Ok(())
     }
 
-    fn finish(self) -> StoreResult<()> {
+    fn finish(self) -> StoreResult<ChangeLog> {
         {
             let mut save = self
                 .tx
@@ -138,7 +144,7 @@ impl<'c> WriteTx<'c> {
             }
         }
         self.tx.commit()?;
-        Ok(())
+        Ok(self.changes)
     }
 }
 

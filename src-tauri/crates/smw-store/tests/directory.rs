@@ -8,6 +8,7 @@ use smw_core::catalogue::{PartyDraft, ServiceDraft, ServiceStatus};
 use smw_core::catalogue_patch::PartyPatch;
 use smw_core::directory::{GroupDraft, GroupPatch, PersonDraft, PersonPatch};
 use smw_core::location::{LocationDraft, LocationPatch};
+use smw_core::Code;
 use smw_store::{Actor, StoreError, Workspace};
 
 fn empty() -> (tempfile::TempDir, std::path::PathBuf, Workspace) {
@@ -17,8 +18,8 @@ fn empty() -> (tempfile::TempDir, std::path::PathBuf, Workspace) {
     (dir, path, ws)
 }
 
-fn code(error: StoreError) -> (String, Option<String>) {
-    (error.code().to_string(), error.field().map(str::to_string))
+fn code(error: StoreError) -> (Code, Option<String>) {
+    (error.code(), error.field().map(str::to_string))
 }
 
 fn audit_count(path: &std::path::Path) -> i64 {
@@ -47,7 +48,7 @@ fn the_first_person_acts_as_themselves_and_only_the_first() {
 
     let before = audit_count(&path);
     let second = ws.person_introduce(at("2026-05-01T09:05:00Z"), person("Bob", "bob@example.org")).unwrap_err();
-    assert_eq!(code(second).0, "actor_required");
+    assert_eq!(code(second).0, Code::ActorRequired);
     assert_eq!(audit_count(&path), before, "a refused write leaves no trace");
 }
 
@@ -58,22 +59,22 @@ fn people_may_share_a_name_but_not_an_email_and_nobody_retires_themselves() {
     f.ws.person_create(&f.actor, now, person("Sam Lee", "sam.lee@example.org")).unwrap();
     let twin = f.ws.person_create(&f.actor, now, person("Sam Lee", "sam.lee2@example.org")).unwrap();
     let clash = f.ws.person_create(&f.actor, now, person("Samuel Lee", "SAM.LEE@example.org")).unwrap_err();
-    assert_eq!(code(clash), ("duplicate_email".into(), Some("email".into())));
+    assert_eq!(code(clash), (Code::DuplicateEmail, Some("email".into())));
 
     let patch = PersonPatch { phone: Some("+44 113 496 0000".into()), can_act: Some(false), ..Default::default() };
     let edited = f.ws.person_update(&f.actor, now, &twin.key, patch, Some(twin.version)).unwrap();
     assert_eq!((edited.phone.as_str(), edited.may_act(), edited.version), ("+44 113 496 0000", false, 2));
     let stale = f.ws.person_update(&f.actor, now, &twin.key, PersonPatch::default(), Some(1)).unwrap_err();
-    assert_eq!(code(stale).0, "conflict");
+    assert_eq!(code(stale).0, Code::Conflict);
 
     let ada_key = f.ws.directory().unwrap().people[0].key.clone();
-    assert_eq!(code(f.ws.person_retire(&f.actor, now, &ada_key).unwrap_err()).0, "retire_self");
+    assert_eq!(code(f.ws.person_retire(&f.actor, now, &ada_key).unwrap_err()).0, Code::RetireSelf);
     let retired = f.ws.person_retire(&f.actor, now, &twin.key).unwrap();
     assert!(retired.deleted_at.is_some());
     // The directory still names the retired person, so old records keep their names.
     let directory = f.ws.directory().unwrap();
     assert!(directory.people.iter().any(|p| p.key == twin.key && p.deleted_at.is_some()));
-    assert_eq!(code(f.ws.person_retire(&f.actor, now, &twin.key).unwrap_err()).0, "not_found");
+    assert_eq!(code(f.ws.person_retire(&f.actor, now, &twin.key).unwrap_err()).0, Code::NotFound);
 }
 
 #[test]
@@ -93,7 +94,7 @@ fn a_group_keeps_its_members_on_the_people_and_its_name_unique() {
     assert_eq!(groups_of(&cleo.key), vec![network.id]);
 
     let twin = f.ws.group_create(&f.actor, now, GroupDraft { name: " network ".into(), ..Default::default() });
-    assert_eq!(code(twin.unwrap_err()), ("duplicate_name".into(), Some("name".into())));
+    assert_eq!(code(twin.unwrap_err()), (Code::DuplicateName, Some("name".into())));
     let nobody = GroupPatch { member_ids: Some(vec![uuid::Uuid::nil()]), ..Default::default() };
     assert_eq!(
         code(f.ws.group_update(&f.actor, now, &network.key, nobody, None).unwrap_err()).1.as_deref(),
@@ -138,7 +139,7 @@ fn customers_take_services_and_retired_services_leave_the_catalogue() {
     };
     let acme = f.ws.customer_create(&f.actor, now, party("Acme")).unwrap();
     assert_eq!(acme.contacts, "Jo, jo@acme.example");
-    assert_eq!(code(f.ws.customer_create(&f.actor, now, party("ACME")).unwrap_err()).0, "duplicate_name");
+    assert_eq!(code(f.ws.customer_create(&f.actor, now, party("ACME")).unwrap_err()).0, Code::DuplicateName);
     let supplier = f.ws.supplier_create(&f.actor, now, party("Acme")).unwrap();
     let service = |name: &str| ServiceDraft {
         name: name.into(),
@@ -150,7 +151,7 @@ fn customers_take_services_and_retired_services_leave_the_catalogue() {
     };
     let mail = f.ws.service_create(&f.actor, now, service("Mail")).unwrap();
     let web = f.ws.service_create(&f.actor, now, service("Web")).unwrap();
-    assert_eq!(code(f.ws.service_create(&f.actor, now, service("mail")).unwrap_err()).0, "duplicate_name");
+    assert_eq!(code(f.ws.service_create(&f.actor, now, service("mail")).unwrap_err()).0, Code::DuplicateName);
 
     let renamed = PartyPatch { name: Some("Acme Ltd".into()), ..Default::default() };
     f.ws.customer_update(&f.actor, now, &acme.key, renamed, Some(vec![mail.id, web.id]), None).unwrap();

@@ -2,6 +2,7 @@
 
 mod common;
 use common::*;
+use smw_core::Code;
 use smw_store::migrations::latest_version;
 use smw_store::{StoreError, Workspace};
 
@@ -11,7 +12,7 @@ fn a_text_file_is_refused_and_left_alone() {
     let path = dir.path().join("notes.smw");
     std::fs::write(&path, "just some notes\n").unwrap();
     let err = Workspace::open(&path).err().unwrap();
-    assert_eq!(err.code(), "not_a_workspace");
+    assert_eq!(err.code(), Code::NotAWorkspace);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "just some notes\n");
 }
 
@@ -20,7 +21,7 @@ fn another_programs_database_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("other.db");
     rusqlite::Connection::open(&path).unwrap().execute_batch("CREATE TABLE t (x)").unwrap();
-    assert_eq!(Workspace::open(&path).err().unwrap().code(), "not_a_workspace");
+    assert_eq!(Workspace::open(&path).err().unwrap().code(), Code::NotAWorkspace);
 }
 
 #[test]
@@ -91,7 +92,7 @@ fn a_scrambled_database_is_refused() {
         *byte = 0xA5;
     }
     std::fs::write(&path, &bytes).unwrap();
-    assert_eq!(Workspace::open(&path).err().unwrap().code(), "not_a_workspace");
+    assert_eq!(Workspace::open(&path).err().unwrap().code(), Code::NotAWorkspace);
 }
 
 #[test]

@@ -14,6 +14,7 @@ use smw_core::sla::{ClockState, StatusChange};
 use smw_core::ticket::{TicketDraft, TicketPatch};
 use smw_core::views_sla::ClockKind;
 use smw_core::workflow::Status;
+use smw_core::Code;
 
 #[test]
 fn a_ticket_gets_the_sla_of_its_customer_and_service() {
@@ -239,9 +240,12 @@ fn services_and_customers_can_be_edited_but_dependencies_never_loop() {
     assert_eq!((mail.depends_on.clone(), mail.version), (vec![network.id], 2));
     let cycle = ServicePatch { depends_on: Some(vec![mail.id]), ..Default::default() };
     let err = w.f.ws.service_update(&w.f.actor, now, &network.key, cycle, None).unwrap_err();
-    assert_eq!((err.code(), err.field()), ("dependency_cycle", Some("depends_on[0]")));
+    assert_eq!((err.code(), err.field()), (Code::DependencyCycle, Some("depends_on[0]")));
     let stale = ServicePatch { name: Some("Mail".into()), ..Default::default() };
-    assert_eq!(w.f.ws.service_update(&w.f.actor, now, &w.service.key, stale, Some(1)).unwrap_err().code(), "conflict");
+    assert_eq!(
+        w.f.ws.service_update(&w.f.actor, now, &w.service.key, stale, Some(1)).unwrap_err().code(),
+        Code::Conflict
+    );
 
     let renamed = PartyPatch { name: Some("Finance and payroll".into()), ..Default::default() };
     let customer = w.f.ws.customer_update(&w.f.actor, now, &w.customer.key, renamed, None, None).unwrap();

@@ -2,6 +2,7 @@
 
 mod common;
 use common::*;
+use smw_core::Code;
 use smw_store::Workspace;
 
 fn export(ws: &Workspace) -> String {
@@ -218,5 +219,5 @@ fn import_refuses_a_workspace_with_history() {
     let f = fixture();
     let text = export(&demo().ws);
     let err = f.ws.import_jsonl(at("2026-06-01T00:00:00Z"), &mut text.as_bytes(), &mut |_| {}).unwrap_err();
-    assert_eq!(err.code(), "not_empty");
+    assert_eq!(err.code(), Code::NotEmpty);
 }

@@ -4,6 +4,7 @@ mod common;
 use common::*;
 use smw_core::ticket::{TicketDraft, TicketPatch, Transition};
 use smw_core::workflow::Status;
+use smw_core::Code;
 use smw_store::StoreError;
 
 fn audit_count(f: &Fixture) -> i64 {
@@ -17,7 +18,7 @@ fn a_refused_transition_changes_nothing_and_explains_why() {
     let before = audit_count(&f);
     let close = Transition { to: Status::Closed, pending_reason: None, resolution_code: None, resolution_notes: None };
     let err = f.ws.ticket_transition(&f.actor, at("2026-05-04T12:00:00Z"), &t.key, close, Some(1)).unwrap_err();
-    assert_eq!(err.code(), "invalid_transition");
+    assert_eq!(err.code(), Code::InvalidTransition);
     assert!(err.to_string().contains("Only a resolved ticket can be closed"), "{err}");
     assert_eq!(f.ws.ticket_get(&t.key).unwrap(), t);
     assert_eq!(audit_count(&f), before);
@@ -30,7 +31,7 @@ fn a_stale_version_is_a_conflict() {
     let patch = TicketPatch { title: Some("Mail down again".into()), ..Default::default() };
     f.ws.ticket_update(&f.actor, at("2026-05-04T12:00:00Z"), &t.key, patch.clone(), Some(1)).unwrap();
     let err = f.ws.ticket_update(&f.actor, at("2026-05-04T12:01:00Z"), &t.key, patch, Some(1)).unwrap_err();
-    assert_eq!(err.code(), "conflict");
+    assert_eq!(err.code(), Code::Conflict);
 }
 
 #[test]
@@ -38,7 +39,8 @@ fn unknown_references_name_the_field() {
     let f = fixture();
     let draft = TicketDraft { title: "x".into(), assignee_id: Some(uuid::Uuid::nil()), ..Default::default() };
     let err = f.ws.ticket_create(&f.actor, at("2026-05-04T12:00:00Z"), draft).unwrap_err();
-    assert_eq!((err.code(), err.field()), ("unknown_reference", Some("assignee_id")));
+    assert_eq!((err.code(), err.field()), (Code::UnknownReference, Some("assignee_id")));
+    assert!(err.to_string().contains("The assignee you chose does not exist or has been retired"), "{err}");
     assert_eq!(f.ws.ticket_count().unwrap(), 0);
 }
 

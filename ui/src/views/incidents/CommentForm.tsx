@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { commentAdd } from '../../api/tickets';
 import { toAppError } from '../../api/types';
@@ -12,7 +11,6 @@ export function CommentForm({ parentKey }: { parentKey: string }) {
   const [internal, setInternal] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  const queryClient = useQueryClient();
   const notify = useToast();
   const form = useRef<HTMLFormElement>(null);
   const { requireActor } = useActorGate();
@@ -26,7 +24,6 @@ export function CommentForm({ parentKey }: { parentKey: string }) {
       await commentAdd(parentKey, { body, internal });
       setBody('');
       setError(undefined);
-      await queryClient.invalidateQueries();
     } catch (caught) {
       const appError = toAppError(caught);
       if (appError.field) setError(appError.message);

@@ -1,4 +1,4 @@
-import { mockIPC } from '@tauri-apps/api/mocks';
+import { serveMockBackend } from '../../test/serveMockBackend';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Status } from '../../bindings/Status';
@@ -33,7 +33,7 @@ function column(status: Status) {
 
 beforeEach(() => {
   backend = new MockBackend({ now: new Date() });
-  mockIPC((cmd, args) => backend.handle(cmd, args as Record<string, unknown>));
+  serveMockBackend(backend);
   document.elementFromPoint = vi.fn((x: number) => columnAtX(x));
 });
 

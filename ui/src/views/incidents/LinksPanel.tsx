@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { linkAdd, linkRemove } from '../../api/tickets';
 import { toAppError } from '../../api/types';
@@ -14,7 +13,6 @@ export function LinksPanel({ recordKey, links }: { recordKey: string; links: Lin
   const [toKey, setToKey] = useState('');
   const [kind, setKind] = useState<LinkKind>('related');
   const [error, setError] = useState<string | null>(null);
-  const queryClient = useQueryClient();
   const notify = useToast();
   const { requireActor } = useActorGate();
 
@@ -26,7 +24,6 @@ export function LinksPanel({ recordKey, links }: { recordKey: string; links: Lin
       await linkAdd(recordKey, target, kind);
       setToKey('');
       setError(null);
-      await queryClient.invalidateQueries();
     } catch (caught) {
       const appError = toAppError(caught);
       setError(appError.code === 'not_found' ? `There is no record ${target}.` : appError.message);
@@ -37,7 +34,6 @@ export function LinksPanel({ recordKey, links }: { recordKey: string; links: Lin
     if (!requireActor()) return;
     try {
       await linkRemove(link.link_id);
-      await queryClient.invalidateQueries();
     } catch (caught) {
       notify(toAppError(caught).message, 'error');
     }

@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { ticketCreate } from '../../api/tickets';
 import { toAppError } from '../../api/types';
@@ -65,7 +64,6 @@ export function NewTicketForm() {
   const { errors, report, clear } = useFieldErrors();
   const [formError, setFormError] = useState<string | null>(null);
   const directory = useDirectory();
-  const queryClient = useQueryClient();
   const notify = useToast();
   const form = useRef<HTMLFormElement>(null);
   const { requireActor } = useActorGate();
@@ -85,7 +83,6 @@ export function NewTicketForm() {
       const ticket = await ticketCreate(toDraft(values));
       clear();
       notify(`${ticket.key} logged.`, 'success');
-      await queryClient.invalidateQueries();
       navigate({ view: 'ticket', key: ticket.key });
     } catch (caught) {
       const unplaced = report(toAppError(caught));

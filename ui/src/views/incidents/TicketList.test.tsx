@@ -1,4 +1,4 @@
-import { mockIPC } from '@tauri-apps/api/mocks';
+import { serveMockBackend } from '../../test/serveMockBackend';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MockBackend } from '../../preview/mockBackend';
@@ -10,7 +10,7 @@ let backend: MockBackend;
 
 beforeEach(() => {
   backend = new MockBackend({ now: new Date() });
-  mockIPC((cmd, args) => backend.handle(cmd, args as Record<string, unknown>));
+  serveMockBackend(backend);
 });
 
 /** The keys the list shows, top to bottom. */

@@ -1,4 +1,4 @@
-import { mockIPC } from '@tauri-apps/api/mocks';
+import { serveMockBackend } from '../../test/serveMockBackend';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MockBackend } from '../../preview/mockBackend';
@@ -9,7 +9,7 @@ let backend: MockBackend;
 
 beforeEach(() => {
   backend = new MockBackend();
-  mockIPC((cmd, args) => backend.handle(cmd, args as Record<string, unknown>));
+  serveMockBackend(backend);
 });
 
 describe('<TicketRecord>', () => {

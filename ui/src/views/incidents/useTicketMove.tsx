@@ -34,7 +34,6 @@ export function useTicketMove({ onRefused }: MoveOptions) {
   const moved = useCallback(
     async (key: string, to: Status) => {
       notify(`${key} moved to ${STATUS_LABEL[to]}.`, 'success');
-      await queryClient.invalidateQueries();
     },
     [notify, queryClient],
   );

@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { problemCreate } from '../../api/problems';
 import { toAppError } from '../../api/types';
@@ -25,7 +24,6 @@ export function NewProblemForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const { errors, report, clear } = useFieldErrors();
   const directory = useDirectory();
-  const queryClient = useQueryClient();
   const notify = useToast();
   const form = useRef<HTMLFormElement>(null);
   const { requireActor } = useActorGate();
@@ -43,7 +41,6 @@ export function NewProblemForm() {
     try {
       const problem = await problemCreate(draft);
       notify(`${problem.key} opened.`, 'success');
-      await queryClient.invalidateQueries();
       navigate({ view: 'problem', key: problem.key });
     } catch (caught) {
       const unplaced = report(toAppError(caught));

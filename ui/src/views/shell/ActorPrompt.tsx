@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { actorIntroduce } from '../../api/directory';
 import { toAppError } from '../../api/types';
@@ -68,7 +67,6 @@ function Choose({ onClose, onChosen }: Props) {
 }
 
 function Introduce({ onClose, onChosen }: Props) {
-  const queryClient = useQueryClient();
   const workspace = useWorkspace();
   const { loadDemo } = useWorkspaceSwitch();
   const notify = useToast();
@@ -82,7 +80,6 @@ function Introduce({ onClose, onChosen }: Props) {
     setSaving(true);
     try {
       const person = await actorIntroduce({ name, email, group_ids: [] });
-      await queryClient.invalidateQueries();
       notify(`Welcome, ${person.name}. You are acting as yourself in this workspace.`, 'success');
       onChosen();
     } catch (caught) {

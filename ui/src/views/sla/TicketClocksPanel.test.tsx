@@ -1,4 +1,4 @@
-import { mockIPC } from '@tauri-apps/api/mocks';
+import { serveMockBackend } from '../../test/serveMockBackend';
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MockBackend } from '../../preview/mockBackend';
@@ -8,7 +8,7 @@ import { TicketClocksPanel } from './TicketClocksPanel';
 let backend: MockBackend;
 beforeEach(() => {
   backend = new MockBackend({ now: new Date('2026-05-14T09:30:00Z') });
-  mockIPC((cmd, args) => backend.handle(cmd, args as Record<string, unknown>));
+  serveMockBackend(backend);
 });
 
 describe('<TicketClocksPanel>', () => {

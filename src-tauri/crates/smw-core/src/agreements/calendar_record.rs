@@ -3,7 +3,7 @@
 //! value): normalised through the checked calendar, so the same hours always give the same
 //! text and the audit digest never depends on how the user ordered holidays or segments.
 
-use crate::error::Invalid;
+use crate::error::{Code, Invalid};
 use crate::ids::RecordKind;
 use crate::impl_record;
 use crate::sla::{BusinessCalendar, CalendarDefinition};
@@ -54,9 +54,9 @@ pub fn canonical_definition(definition: &CalendarDefinition) -> Result<String, I
     let calendar = BusinessCalendar::from_definition(definition).map_err(|e| e.within("definition"))?;
     if !calendar.has_business_hours() {
         return Err(Invalid::field(
-            "sla.no_business_time",
+            Code::NoBusinessTime,
             "definition.week",
-            "the calendar needs business hours on at least one weekday",
+            "Give the calendar business hours on at least one weekday.",
         ));
     }
     Ok(serde_json::to_string(&calendar.definition()).expect("definitions serialise"))

@@ -2,7 +2,7 @@
 //! calendar, valid between two dates and due for review on a third.
 
 use super::targets::{check_dates, check_targets, PriorityTarget};
-use crate::error::Invalid;
+use crate::error::{Code, Invalid};
 use crate::ids::RecordKind;
 use crate::impl_record;
 use crate::patch::nullable;
@@ -165,9 +165,9 @@ impl Sla {
         if let Some(percent) = self.availability_percent {
             if !(percent > 0.0 && percent <= 100.0) {
                 return Err(Invalid::field(
-                    "out_of_range",
+                    Code::OutOfRange,
                     "availability_percent",
-                    "must be more than 0 and at most 100",
+                    format!("The availability is a percentage above 0 and at most 100, not {percent}."),
                 ));
             }
         }
@@ -184,9 +184,9 @@ pub fn check_pausing(statuses: &[Status]) -> Result<Vec<Status>, Invalid> {
     for (index, status) in statuses.iter().enumerate() {
         if matches!(status, Status::New | Status::Resolved | Status::Closed) {
             return Err(Invalid::field(
-                "not_a_pausing_status",
+                Code::NotAPausingStatus,
                 format!("pausing_statuses[{index}]"),
-                format!("{} cannot pause the clock", status.label()),
+                format!("{} cannot pause the clock; only Assigned, In progress and Pending can.", status.label()),
             ));
         }
     }
@@ -200,9 +200,9 @@ pub fn check_thresholds(thresholds: &[u32]) -> Result<Vec<u32>, Invalid> {
     for (index, &threshold) in thresholds.iter().enumerate() {
         if threshold == 0 || threshold > 200 {
             return Err(Invalid::field(
-                "out_of_range",
+                Code::OutOfRange,
                 format!("warning_thresholds[{index}]"),
-                "must be a percentage from 1 to 200",
+                format!("A warning threshold is a percentage from 1 to 200, not {threshold}."),
             ));
         }
     }

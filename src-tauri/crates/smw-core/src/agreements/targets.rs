@@ -1,6 +1,6 @@
 //! Response and resolution targets per priority, and the validity dates agreements share.
 
-use crate::error::Invalid;
+use crate::error::{Code, Invalid};
 use crate::priority::Priority;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -21,29 +21,33 @@ pub const TARGET_MAX_MINUTES: u32 = 525_600;
 pub fn check_targets(targets: &[PriorityTarget]) -> Result<(), Invalid> {
     if targets.len() != 5 {
         return Err(Invalid::field(
-            "targets_per_priority",
+            Code::TargetsPerPriority,
             "targets",
-            format!("needs one target for each priority P1 to P5 (5 entries), got {}", targets.len()),
+            format!("Give one target for each priority P1 to P5 (5 in all), not {}.", targets.len()),
         ));
     }
     for (index, target) in targets.iter().enumerate() {
         let at = |field: &str| format!("targets[{index}].{field}");
-        for (field, minutes) in
-            [("response_minutes", target.response_minutes), ("resolution_minutes", target.resolution_minutes)]
-        {
+        for (field, words, minutes) in [
+            ("response_minutes", "response", target.response_minutes),
+            ("resolution_minutes", "resolution", target.resolution_minutes),
+        ] {
             if minutes == 0 || minutes > TARGET_MAX_MINUTES {
                 return Err(Invalid::field(
-                    "out_of_range",
+                    Code::OutOfRange,
                     at(field),
-                    format!("must be between 1 and {TARGET_MAX_MINUTES} minutes"),
+                    format!(
+                        "The {words} target for P{} can be from 1 to {TARGET_MAX_MINUTES} minutes (a year), not {minutes}.",
+                        index + 1
+                    ),
                 ));
             }
         }
         if target.response_minutes > target.resolution_minutes {
             return Err(Invalid::field(
-                "response_after_resolution",
+                Code::ResponseAfterResolution,
                 at("response_minutes"),
-                "the response target cannot be longer than the resolution target",
+                format!("The response target for P{} cannot be longer than its resolution target.", index + 1),
             ));
         }
     }
@@ -64,12 +68,20 @@ pub fn check_dates(
 ) -> Result<(), Invalid> {
     if let Some(to) = valid_to {
         if to < valid_from {
-            return Err(Invalid::field("ends_before_start", "valid_to", "must not be before valid_from"));
+            return Err(Invalid::field(
+                Code::EndsBeforeStart,
+                "valid_to",
+                "The agreement cannot end before it starts: choose an end on or after the start date.",
+            ));
         }
     }
     if let Some(review) = review {
         if review < valid_from {
-            return Err(Invalid::field("review_before_start", "review_date", "must not be before valid_from"));
+            return Err(Invalid::field(
+                Code::ReviewBeforeStart,
+                "review_date",
+                "The review cannot come before the agreement starts: choose a review date on or after the start date.",
+            ));
         }
     }
     Ok(())

@@ -1,5 +1,6 @@
 use super::*;
 use crate::catalogue::{Service, ServiceDraft};
+use crate::error::Code;
 use crate::sla::{BusinessCalendar, CalendarDefinition};
 use crate::time::Timestamp;
 use crate::workflow::Status;
@@ -62,11 +63,12 @@ fn sla_errors_name_the_field() {
     draft.targets[2].resolution_minutes = 0;
     let err = Sla::create(draft, Uuid::nil(), "SLA-1".into(), now()).unwrap_err();
     assert_eq!(err.field.as_deref(), Some("targets[2].resolution_minutes"));
+    assert_eq!(err.message, "The resolution target for P3 can be from 1 to 525600 minutes (a year), not 0.");
 
     let mut draft = sla_draft();
     draft.targets[0].response_minutes = 10_000;
     let err = Sla::create(draft, Uuid::nil(), "SLA-1".into(), now()).unwrap_err();
-    assert_eq!((err.code, err.field.as_deref()), ("response_after_resolution", Some("targets[0].response_minutes")));
+    assert_eq!((err.code, err.field.as_deref()), (Code::ResponseAfterResolution, Some("targets[0].response_minutes")));
 
     let mut draft = sla_draft();
     draft.targets.pop();

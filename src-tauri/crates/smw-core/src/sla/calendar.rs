@@ -2,7 +2,7 @@
 //! holidays as local dates. This file turns the user's definition into a checked calendar;
 //! what the calendar *means* as instants is worked out in `timeline.rs`.
 
-use crate::error::Invalid;
+use crate::error::{Code, Invalid};
 use chrono::{Datelike, NaiveDate, Weekday};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -83,9 +83,9 @@ impl BusinessCalendar {
     pub fn from_definition(definition: &CalendarDefinition) -> Result<Self, Invalid> {
         let zone: Tz = definition.timezone.parse().map_err(|_| {
             Invalid::field(
-                "sla.unknown_timezone",
+                Code::UnknownTimezone,
                 "timezone",
-                format!("unknown IANA time zone {:?}", definition.timezone),
+                format!("“{}” is not a time zone name such as Europe/Berlin.", definition.timezone),
             )
         })?;
         let mut week: [Vec<Segment>; 7] = Default::default();
@@ -140,18 +140,18 @@ fn parse_day(pairs: &[(String, String)]) -> Result<Vec<Segment>, Invalid> {
         let end = parse_time(end_text, true).map_err(|e| e.within(&at))?;
         if end <= start {
             return Err(Invalid::field(
-                "sla.segment_end_before_start",
+                Code::SegmentEndBeforeStart,
                 at,
-                format!("segment ends at {end_text} but starts at {start_text}; the end must come after the start"),
+                format!("The business hours {start_text}–{end_text} end before they start; make the end later than the start."),
             ));
         }
         if let Some(previous) = segments.last() {
             if start < previous.end {
                 return Err(Invalid::field(
-                    "sla.segments_overlap_or_unordered",
+                    Code::SegmentsOverlapOrUnordered,
                     at,
                     format!(
-                        "segment {start_text}–{end_text} begins before the previous segment ends at {}; list segments in order without overlap",
+                        "The business hours {start_text}–{end_text} begin before the previous ones end at {}; list them in order, without overlap.",
                         format_time(previous.end)
                     ),
                 ));
@@ -167,9 +167,9 @@ pub fn parse_time(text: &str, is_end: bool) -> Result<u32, Invalid> {
     let bytes = text.as_bytes();
     let malformed = || {
         Invalid::field(
-            "sla.malformed_time",
+            Code::MalformedTime,
             if is_end { "[1]" } else { "[0]" },
-            format!("{text:?} is not a time of day written HH:MM"),
+            format!("“{text}” is not a time of day written HH:MM, such as 08:30."),
         )
     };
     if bytes.len() != 5 || bytes[2] != b':' || ![0, 1, 3, 4].iter().all(|&i| bytes[i].is_ascii_digit()) {
@@ -196,10 +196,8 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, Invalid> {
         && bytes[7] == b'-'
         && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
     let date = if shaped { NaiveDate::parse_from_str(text, "%Y-%m-%d").ok() } else { None };
-    date.filter(|date| date.year() >= 1900).ok_or_else(|| Invalid {
-        code: "sla.malformed_date",
-        field: None,
-        message: format!("{text:?} is not a date written YYYY-MM-DD"),
+    date.filter(|date| date.year() >= 1900).ok_or_else(|| {
+        Invalid::rule(Code::MalformedDate, format!("“{text}” is not a date written YYYY-MM-DD, such as 2026-12-25."))
     })
 }
 

@@ -2,30 +2,34 @@
 //! (`week.tue[0]`) instead of a line and column.
 
 use super::calendar::{CalendarDefinition, WeekDefinition, WEEKDAY_KEYS};
-use crate::error::Invalid;
+use crate::error::{Code, Invalid};
 use serde_json::Value;
 
 impl CalendarDefinition {
     pub fn from_json(text: &str) -> Result<Self, Invalid> {
-        let value: Value = serde_json::from_str(text)
-            .map_err(|error| Invalid::rule("sla.malformed_json", format!("the calendar is not valid JSON: {error}")))?;
+        let value: Value = serde_json::from_str(text).map_err(|error| {
+            Invalid::rule(Code::MalformedJson, format!("The calendar is not valid JSON ({error})."))
+        })?;
         let Value::Object(fields) = value else {
-            return Err(Invalid::rule("sla.malformed_calendar", "the calendar must be a JSON object"));
+            return Err(Invalid::rule(
+                Code::MalformedCalendar,
+                "A calendar is a JSON object with a timezone, a week and holidays.",
+            ));
         };
         for key in fields.keys() {
             if !["timezone", "week", "holidays"].contains(&key.as_str()) {
-                return Err(shape(key, "is not a calendar field (expected timezone, week, holidays)"));
+                return Err(shape(key, format!("“{key}” is not a calendar field; use timezone, week and holidays.")));
             }
         }
         let timezone = match fields.get("timezone") {
             Some(Value::String(zone)) => zone.clone(),
-            Some(_) => return Err(shape("timezone", "must be a string such as \"Europe/Berlin\"")),
-            None => return Err(shape("timezone", "is missing")),
+            Some(_) => return Err(shape("timezone", "The time zone is a name in quotes, such as \"Europe/Berlin\".")),
+            None => return Err(shape("timezone", "Give the calendar a time zone, such as \"Europe/Berlin\".")),
         };
         let week = match fields.get("week") {
             Some(Value::Object(days)) => read_week(days)?,
-            Some(_) => return Err(shape("week", "must be an object with keys mon … sun")),
-            None => return Err(shape("week", "is missing")),
+            Some(_) => return Err(shape("week", "The week is an object with the keys mon to sun.")),
+            None => return Err(shape("week", "Give the calendar its week of business hours.")),
         };
         let holidays = match fields.get("holidays") {
             None | Some(Value::Null) => Vec::new(),
@@ -34,10 +38,13 @@ impl CalendarDefinition {
                 .enumerate()
                 .map(|(index, item)| match item {
                     Value::String(date) => Ok(date.clone()),
-                    _ => Err(shape(&format!("holidays[{index}]"), "must be a date string \"YYYY-MM-DD\"")),
+                    _ => Err(shape(
+                        &format!("holidays[{index}]"),
+                        "Each holiday is a date in quotes, written \"YYYY-MM-DD\".",
+                    )),
                 })
                 .collect::<Result<_, _>>()?,
-            Some(_) => return Err(shape("holidays", "must be a list of dates")),
+            Some(_) => return Err(shape("holidays", "The holidays are a list of dates.")),
         };
         Ok(CalendarDefinition { timezone, week, holidays })
     }
@@ -47,11 +54,17 @@ fn read_week(days: &serde_json::Map<String, Value>) -> Result<WeekDefinition, In
     let mut week = WeekDefinition::default();
     for (key, value) in days {
         let Some(index) = WEEKDAY_KEYS.iter().position(|day| day == key) else {
-            return Err(shape(&format!("week.{key}"), "is not a weekday (expected mon, tue, wed, thu, fri, sat, sun)"));
+            return Err(shape(
+                &format!("week.{key}"),
+                format!("“{key}” is not a weekday; use mon, tue, wed, thu, fri, sat or sun."),
+            ));
         };
         let field = format!("week.{key}");
         let Value::Array(segments) = value else {
-            return Err(shape(&field, "must be a list of [\"HH:MM\", \"HH:MM\"] segments"));
+            return Err(shape(
+                &field,
+                format!("The business hours of {key} are a list of [\"HH:MM\", \"HH:MM\"] pairs."),
+            ));
         };
         for (position, segment) in segments.iter().enumerate() {
             let pair = match segment {
@@ -62,7 +75,10 @@ fn read_week(days: &serde_json::Map<String, Value>) -> Result<WeekDefinition, In
                 _ => None,
             };
             let pair = pair.ok_or_else(|| {
-                shape(&format!("{field}[{position}]"), "must be a pair of times [\"HH:MM\", \"HH:MM\"]")
+                shape(
+                    &format!("{field}[{position}]"),
+                    "Each stretch of business hours is a pair of times [\"HH:MM\", \"HH:MM\"].",
+                )
             })?;
             week.day_mut(index).push(pair);
         }
@@ -70,8 +86,8 @@ fn read_week(days: &serde_json::Map<String, Value>) -> Result<WeekDefinition, In
     Ok(week)
 }
 
-fn shape(field: &str, message: &str) -> Invalid {
-    Invalid::field("sla.malformed_calendar", field, message)
+fn shape(field: &str, message: impl Into<String>) -> Invalid {
+    Invalid::field(Code::MalformedCalendar, field, message)
 }
 
 #[cfg(test)]

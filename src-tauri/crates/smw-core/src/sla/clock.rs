@@ -6,7 +6,7 @@
 //! only swaps the target; the elapsed time is the same history measured again.
 
 use super::timeline::BusinessTimeline;
-use crate::error::Invalid;
+use crate::error::{Code, Invalid};
 use crate::time::Timestamp;
 use crate::workflow::Status;
 use serde::{Deserialize, Serialize};
@@ -139,7 +139,9 @@ fn current_targets(history: &ClockHistory, now: Timestamp) -> Result<TargetChang
     // The latest change at or before `now`; before any, the earliest.
     let latest = history.targets.iter().filter(|target| target.at <= now).max_by_key(|target| target.at);
     let in_force = latest.or_else(|| history.targets.iter().min_by_key(|target| target.at));
-    in_force.copied().ok_or_else(|| Invalid::field("sla.no_targets", "targets", "the ticket has no SLA targets"))
+    in_force.copied().ok_or_else(|| {
+        Invalid::field(Code::NoTargets, "targets", "The ticket has no SLA targets to measure its clocks against.")
+    })
 }
 
 /// Both clocks of one ticket as of `now`, on the timeline of the ticket's SLA calendar.
@@ -258,5 +260,6 @@ fn measure(
 }
 
 fn instant(millis: i64) -> Result<Timestamp, Invalid> {
-    Timestamp::from_millis(millis).ok_or_else(|| Invalid::rule("sla.instant_out_of_range", "instant out of range"))
+    Timestamp::from_millis(millis)
+        .ok_or_else(|| Invalid::rule(Code::InstantOutOfRange, "A clock's time falls outside the years 1900 to 9000."))
 }

@@ -3,6 +3,7 @@
 
 use super::calendar::BusinessCalendar;
 use super::engine::{due, elapsed};
+use crate::error::Code;
 use crate::time::Timestamp;
 use chrono::Datelike;
 
@@ -112,7 +113,7 @@ fn a_deadline_reached_at_a_segment_end_is_that_end() {
 fn a_calendar_without_business_time_is_an_error() {
     let empty = calendar(r#"{"timezone":"UTC","week":{}}"#);
     let error = due(&empty, at("2026-01-01T00:00:00Z"), 60_000, &[]).unwrap_err();
-    assert_eq!(error.code, "sla.no_business_time");
+    assert_eq!(error.code, Code::NoBusinessTime);
     // Holidays on every working day for over a century: an error, not an endless search.
     let mut sundays_only = every_day("UTC", "[]");
     sundays_only.week[6] = vec![super::calendar::Segment { start: 0, end: 3600 }];
@@ -122,7 +123,7 @@ fn a_calendar_without_business_time_is_an_error() {
         date += chrono::Duration::days(1);
     }
     let error = due(&sundays_only, at("2026-01-01T00:00:00Z"), 60_000, &[]).unwrap_err();
-    assert_eq!(error.code, "sla.no_business_time");
+    assert_eq!(error.code, Code::NoBusinessTime);
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 use super::calendar::BusinessCalendar;
 use super::timeline::BusinessTimeline;
-use crate::error::Invalid;
+use crate::error::{Code, Invalid};
 use crate::time::Timestamp;
 
 /// Checked pauses: sorted, merged, each `[start, end)` in UTC milliseconds.
@@ -21,9 +21,9 @@ impl PauseSet {
         for (index, (start, end)) in pauses.iter().enumerate() {
             if end < start {
                 return Err(Invalid::field(
-                    "sla.pause_end_before_start",
+                    Code::PauseEndBeforeStart,
                     format!("pauses[{index}]"),
-                    format!("the pause ends at {end}, before it starts at {start}"),
+                    format!("The pause ends at {end}, before it starts at {start}."),
                 ));
             }
             intervals.push((start.millis(), end.millis()));
@@ -93,7 +93,11 @@ pub fn elapsed(
     pauses: &[(Timestamp, Timestamp)],
 ) -> Result<i64, Invalid> {
     if to < from {
-        return Err(Invalid::field("sla.to_before_from", "to", format!("{to} is before {from}")));
+        return Err(Invalid::field(
+            Code::ToBeforeFrom,
+            "to",
+            format!("The end of the period, {to}, comes before its start, {from}."),
+        ));
     }
     let pauses = PauseSet::new(pauses)?;
     let mut timeline = BusinessTimeline::new(calendar.clone())?;
@@ -108,14 +112,11 @@ pub fn due(
     pauses: &[(Timestamp, Timestamp)],
 ) -> Result<Timestamp, Invalid> {
     if amount_millis < 0 {
-        return Err(Invalid::field(
-            "sla.negative_amount",
-            "amount",
-            "the amount of business time must not be negative",
-        ));
+        return Err(Invalid::field(Code::NegativeAmount, "amount", "The amount of business time cannot be negative."));
     }
     let pauses = PauseSet::new(pauses)?;
     let mut timeline = BusinessTimeline::new(calendar.clone())?;
     let at = timeline.due_millis(start.millis(), amount_millis, &pauses)?;
-    Timestamp::from_millis(at).ok_or_else(|| Invalid::rule("sla.instant_out_of_range", "the deadline is out of range"))
+    Timestamp::from_millis(at)
+        .ok_or_else(|| Invalid::rule(Code::InstantOutOfRange, "The deadline falls after the year 9000."))
 }

@@ -5,7 +5,7 @@
 //! the dates it touches as written, without zone conversion, because a holiday is a date.
 //! Recurring events are refused rather than silently read as one day.
 
-use crate::error::Invalid;
+use crate::error::{Code, Invalid};
 use chrono::{Duration, NaiveDate};
 
 /// An event longer than this is taken for a mistake (a holiday "lasting" years).
@@ -47,9 +47,9 @@ pub fn holidays_from_ics(text: &str) -> Result<Vec<NaiveDate>, Invalid> {
             }
             ("RRULE" | "RDATE", Some(_)) => {
                 return Err(Invalid::field(
-                    "sla.ics_recurrence_unsupported",
+                    Code::IcsRecurrenceUnsupported,
                     at,
-                    "recurring events are not supported; export the holidays as single events",
+                    "Recurring events cannot be read; export the holidays as single events.",
                 ))
             }
             _ => {}
@@ -57,9 +57,9 @@ pub fn holidays_from_ics(text: &str) -> Result<Vec<NaiveDate>, Invalid> {
     }
     if let Some(open) = event {
         return Err(Invalid::field(
-            "sla.ics_malformed",
+            Code::IcsMalformed,
             format!("line {}", open.begins_at_line),
-            "BEGIN:VEVENT has no END:VEVENT",
+            "The event that begins here (BEGIN:VEVENT) never ends: END:VEVENT is missing.",
         ));
     }
     dates.sort_unstable();
@@ -69,8 +69,9 @@ pub fn holidays_from_ics(text: &str) -> Result<Vec<NaiveDate>, Invalid> {
 
 fn event_dates(event: Event) -> Result<Vec<NaiveDate>, Invalid> {
     let at = format!("line {}", event.begins_at_line);
-    let (start, _) =
-        event.start.ok_or_else(|| Invalid::field("sla.ics_malformed", at.clone(), "the event has no DTSTART"))?;
+    let (start, _) = event
+        .start
+        .ok_or_else(|| Invalid::field(Code::IcsMalformed, at.clone(), "The event has no start date (DTSTART)."))?;
     // The number of dates: DTEND is exclusive for dates, and for a timed end that is exactly
     // midnight; a timed end later in the day still touches its own date.
     let days = match (event.end, event.days) {
@@ -80,7 +81,12 @@ fn event_dates(event: Event) -> Result<Vec<NaiveDate>, Invalid> {
         (None, None) => 1,
     };
     if !(0..=MAX_EVENT_DAYS).contains(&days) {
-        return Err(Invalid::field("sla.ics_malformed", at, format!("the event spans {days} days")));
+        let message = if days < 0 {
+            "The event ends before it starts.".to_string()
+        } else {
+            format!("The event spans {days} days; a holiday can span at most {MAX_EVENT_DAYS}.")
+        };
+        return Err(Invalid::field(Code::IcsMalformed, at, message));
     }
     Ok((0..days.max(1)).map(|offset| start + Duration::days(offset)).collect())
 }
@@ -148,7 +154,11 @@ fn parse_days(value: &str) -> Option<i64> {
 }
 
 fn malformed(at: &str, property: &str, value: &str) -> Invalid {
-    Invalid::field("sla.ics_malformed", at, format!("{property} {value:?} is not a date (YYYYMMDD) or date-time"))
+    Invalid::field(
+        Code::IcsMalformed,
+        at,
+        format!("The {property} “{value}” is not a date (YYYYMMDD) or a date and time (YYYYMMDDTHHMMSS)."),
+    )
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@
 
 use super::calendar::BusinessCalendar;
 use super::zone_offsets::offset_periods;
-use crate::error::Invalid;
+use crate::error::{Code, Invalid};
 use chrono::{Datelike, NaiveDate};
 
 const DAY_SECONDS: i64 = 86_400;
@@ -54,9 +54,9 @@ impl BusinessTimeline {
     pub fn new(calendar: BusinessCalendar) -> Result<Self, Invalid> {
         if !calendar.has_business_hours() {
             return Err(Invalid::field(
-                "sla.no_business_time",
+                Code::NoBusinessTime,
                 "week",
-                "the calendar has no business hours on any weekday",
+                "Give the calendar business hours on at least one weekday.",
             ));
         }
         Ok(BusinessTimeline { calendar, intervals: Vec::new(), low: 0, high: 0, before_low: 0, before_high: 0 })
@@ -73,7 +73,7 @@ impl BusinessTimeline {
     /// Makes the table cover `[from, to]` (milliseconds).
     pub fn cover(&mut self, from: i64, to: i64) -> Result<(), Invalid> {
         if from < EARLIEST_MILLIS || to >= LATEST_MILLIS {
-            return Err(Invalid::rule("sla.instant_out_of_range", "instants must lie between the years 1900 and 9000"));
+            return Err(Invalid::rule(Code::InstantOutOfRange, "The times must lie between the years 1900 and 9000."));
         }
         if self.low == self.high {
             let start = (from - 31 * DAY_SECONDS * 1000).max(EARLIEST_MILLIS).div_euclid(1000) * 1000;
@@ -130,8 +130,8 @@ impl BusinessTimeline {
                 }
                 _ => {
                     return Err(Invalid::rule(
-                        "sla.no_business_time",
-                        "the calendar has not enough business time within a century of the start (holidays cover the working days)",
+                        Code::NoBusinessTime,
+                        "The calendar has too little business time within a century of the start: holidays cover the working days.",
                     ))
                 }
             }

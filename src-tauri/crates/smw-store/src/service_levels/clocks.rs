@@ -21,7 +21,7 @@ use smw_core::sla::{
 use smw_core::ticket::Ticket;
 use smw_core::views_sla::ClockKind;
 use smw_core::workflow::Status;
-use smw_core::{Invalid, Timestamp};
+use smw_core::{Code, Invalid, Timestamp};
 use uuid::Uuid;
 
 /// What a ticket's clocks are measured with: its SLA and the SLA's calendar as a timeline
@@ -120,7 +120,10 @@ pub(crate) fn clock_history(conn: &Connection, ticket: &Ticket, sla: &Sla) -> St
 }
 
 fn bad_history(ticket: &Ticket, field: &str) -> Invalid {
-    Invalid::rule("sla.bad_history", format!("{}: the audit history holds an unreadable {field} change", ticket.key))
+    Invalid::rule(
+        Code::BadHistory,
+        format!("The audit history of {} holds a {field} change that cannot be read.", ticket.key),
+    )
 }
 
 /// When a stopped clock stopped: the end of its last counted or paused stretch.

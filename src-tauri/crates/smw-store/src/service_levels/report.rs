@@ -18,7 +18,7 @@ use smw_core::views_sla::{
     AgeBucket, BacklogAge, ClockKind, ComplianceFigure, ComplianceRow, MonthCompliance, SlaReport,
 };
 use smw_core::workflow::Status;
-use smw_core::{Invalid, Timestamp};
+use smw_core::{Code, Invalid, Timestamp};
 use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
 
@@ -36,7 +36,7 @@ impl Workspace {
             None => default_from(to)?,
         };
         if from >= to {
-            return Err(Invalid::field("empty_period", "from", "the period must start before it ends").into());
+            return Err(Invalid::field(Code::EmptyPeriod, "from", "The period must start before it ends.").into());
         }
         report(&self.reader(), now, from, to)
     }
@@ -47,7 +47,9 @@ fn default_from(to: Timestamp) -> StoreResult<Timestamp> {
     let first = NaiveDate::from_ymd_opt(day.year(), day.month(), 1)
         .and_then(|d| d.checked_sub_months(Months::new(DEFAULT_MONTHS - 1)));
     let at = first.and_then(|d| d.and_hms_opt(0, 0, 0)).map(|d| Timestamp::from_datetime(d.and_utc()));
-    at.ok_or_else(|| Invalid::field("out_of_range", "to", "the period is out of range").into())
+    at.ok_or_else(|| {
+        Invalid::field(Code::OutOfRange, "to", "The end of the period is too early to count months back from.").into()
+    })
 }
 
 /// Met and breached counts of both clocks, in total and per month.

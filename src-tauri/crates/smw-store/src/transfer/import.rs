@@ -166,7 +166,7 @@ pub(super) fn load(
 ) -> StoreResult<u64> {
     let has_history: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM audit_log)", [], |row| row.get(0))?;
     if has_history {
-        return Err(StoreError::NotEmpty("import goes into a new or empty workspace".into()));
+        return Err(StoreError::NotEmpty("an import goes into a new or empty workspace".into()));
     }
     conn.execute_batch(&format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}"))?;
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
