@@ -2,11 +2,12 @@
 //! (see docs/commands.md), so every store error is mapped here, once.
 
 use serde::Serialize;
+use smw_core::Code;
 use smw_store::StoreError;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AppError {
-    pub code: String,
+    pub code: Code,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
@@ -15,16 +16,16 @@ pub struct AppError {
 pub type AppResult<T> = Result<T, AppError>;
 
 impl AppError {
-    pub fn new(code: &str, message: impl Into<String>) -> Self {
-        AppError { code: code.to_string(), message: message.into(), field: None }
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
+        AppError { code, message: message.into(), field: None }
     }
 
     pub fn no_workspace() -> Self {
-        AppError::new("no_workspace", "No workspace is open. Open or create one first.")
+        AppError::new(Code::NoWorkspace, "No workspace is open. Open or create one first.")
     }
 
     pub fn internal(message: impl Into<String>) -> Self {
-        AppError::new("internal", message)
+        AppError::new(Code::Internal, message)
     }
 }
 
@@ -36,7 +37,7 @@ impl From<StoreError> for AppError {
             StoreError::Invalid(invalid) => invalid.message.clone(),
             other => other.to_string(),
         };
-        AppError { code: error.code().to_string(), message, field: error.field().map(str::to_string) }
+        AppError { code: error.code(), message, field: error.field().map(str::to_string) }
     }
 }
 
@@ -64,7 +65,7 @@ mod tests {
         let invalid =
             smw_core::Invalid::field(smw_core::error::Code::AssigneeRequired, "assignee_id", "Set an assignee.");
         let error = AppError::from(StoreError::from(invalid));
-        assert_eq!(error.code, "assignee_required");
+        assert_eq!(error.code, Code::AssigneeRequired);
         assert_eq!(error.field.as_deref(), Some("assignee_id"));
         assert_eq!(error.message, "Set an assignee.");
         let json = serde_json::to_value(AppError::from(StoreError::not_found("ticket", "INC-000009"))).unwrap();

@@ -17,6 +17,7 @@ mod watch;
 use error::AppError;
 use recent::RecentWorkspaces;
 use remembered_actors::RememberedActors;
+use smw_core::Code;
 use smw_store::Workspace;
 use state::AppState;
 use std::path::Path;
@@ -129,8 +130,9 @@ fn open_or_create(path: &Path) -> Result<Workspace, AppError> {
         Workspace::open(path)
     } else {
         if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
-            std::fs::create_dir_all(folder)
-                .map_err(|e| AppError::new("io", format!("Could not create the folder {}: {e}", folder.display())))?;
+            std::fs::create_dir_all(folder).map_err(|e| {
+                AppError::new(Code::Io, format!("Could not create the folder {}: {e}", folder.display()))
+            })?;
         }
         Workspace::create(path)
     };

@@ -5,6 +5,7 @@ use crate::recent::RecentWorkspaces;
 use crate::remembered_actors::RememberedActors;
 use serde::Serialize;
 use smw_core::directory::Person;
+use smw_core::Code;
 use smw_store::{Actor, Workspace};
 use std::path::Path;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -74,7 +75,7 @@ impl AppState {
         match self.actor_person() {
             Some(person) => Ok(Actor { id: Some(person.id), name: person.name }),
             None => Err(AppError::new(
-                "no_actor",
+                Code::NoActor,
                 "Choose who is acting (a person of this workspace) before making changes.",
             )),
         }
@@ -102,7 +103,7 @@ impl AppState {
     pub fn set_actor(&self, workspace: &Arc<Workspace>, person: Person) -> AppResult<()> {
         if !person.may_act() {
             return Err(AppError::new(
-                "cannot_act",
+                Code::CannotAct,
                 format!("{} may not act in the workbench; choose someone who may.", person.name),
             ));
         }
@@ -116,7 +117,7 @@ impl AppState {
                 open.actor = Some(person);
                 Ok(())
             }
-            _ => Err(AppError::new("conflict", "The workspace was switched; choose the person again.")),
+            _ => Err(AppError::new(Code::Conflict, "The workspace was switched; choose the person again.")),
         }
     }
 

@@ -9,6 +9,7 @@ use smw_core::agreements::{
     OlaDraft, OlaPatch, Sla, SlaDraft, SlaPatch,
 };
 use smw_core::views_sla::{AtRiskClock, ClockExplanation, SlaReport};
+use smw_core::Code;
 use smw_core::Timestamp;
 use std::path::PathBuf;
 use tauri::{AppHandle, Manager};
@@ -65,7 +66,7 @@ pub async fn calendar_import_holidays(
         Some(text) => text,
         None => match pick_ics(&app).await {
             Some(path) => std::fs::read_to_string(&path)
-                .map_err(|e| AppError::new("io", format!("Could not read {}: {e}", path.display())))?,
+                .map_err(|e| AppError::new(Code::Io, format!("Could not read {}: {e}", path.display())))?,
             None => return Ok(None),
         },
     };
@@ -194,7 +195,7 @@ pub async fn file_save(
     let bytes = match (contents, data_url) {
         (Some(text), None) => text.into_bytes(),
         (None, Some(url)) => decode_data_url(&url)?,
-        _ => return Err(AppError::new("invalid_argument", "Give either contents or dataUrl.")),
+        _ => return Err(AppError::new(Code::InvalidArgument, "Give either contents or dataUrl.")),
     };
     let mut dialog = rfd::AsyncFileDialog::new().set_title("Save export").set_file_name(&suggested_name);
     if let Some(extension) = std::path::Path::new(&suggested_name).extension().and_then(|e| e.to_str()) {
@@ -208,13 +209,13 @@ pub async fn file_save(
     let target = path.clone();
     tauri::async_runtime::spawn_blocking(move || std::fs::write(&target, bytes))
         .await?
-        .map_err(|e| AppError::new("io", format!("Could not write {}: {e}", path.display())))?;
+        .map_err(|e| AppError::new(Code::Io, format!("Could not write {}: {e}", path.display())))?;
     Ok(Some(path.display().to_string()))
 }
 
 fn decode_data_url(url: &str) -> AppResult<Vec<u8>> {
     use base64::Engine;
-    let bad = || AppError::new("invalid_argument", "The image is not a base64 data URL.");
+    let bad = || AppError::new(Code::InvalidArgument, "The image is not a base64 data URL.");
     let (header, payload) = url.strip_prefix("data:").and_then(|rest| rest.split_once(',')).ok_or_else(bad)?;
     if !header.ends_with(";base64") {
         return Err(bad());
@@ -236,9 +237,9 @@ mod tests {
 
     #[test]
     fn malformed_data_urls_are_refused() {
-        assert_eq!(decode_data_url("data:text/plain,hello").unwrap_err().code, "invalid_argument");
-        assert_eq!(decode_data_url("iVBORw0KGgo=").unwrap_err().code, "invalid_argument");
-        assert_eq!(decode_data_url("data:image/png;base64,TWF").unwrap_err().code, "invalid_argument");
-        assert_eq!(decode_data_url("data:image/png;base64,T$Fu").unwrap_err().code, "invalid_argument");
+        assert_eq!(decode_data_url("data:text/plain,hello").unwrap_err().code, Code::InvalidArgument);
+        assert_eq!(decode_data_url("iVBORw0KGgo=").unwrap_err().code, Code::InvalidArgument);
+        assert_eq!(decode_data_url("data:image/png;base64,TWF").unwrap_err().code, Code::InvalidArgument);
+        assert_eq!(decode_data_url("data:image/png;base64,T$Fu").unwrap_err().code, Code::InvalidArgument);
     }
 }

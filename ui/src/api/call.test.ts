@@ -31,16 +31,6 @@ describe('command wrappers', () => {
 });
 
 describe('toAppError', () => {
-  it('drops a "field: " prefix from a field error message, and only that', () => {
-    expect(toAppError({ code: 'invalid_transition', field: 'status', message: 'status: Only a resolved ticket can be closed.' })).toEqual({
-      code: 'invalid_transition',
-      field: 'status',
-      message: 'Only a resolved ticket can be closed.',
-    });
-    expect(toAppError({ code: 'required', field: 'title', message: 'title: is required' }).message).toBe('is required');
-    expect(toAppError({ code: 'io', message: 'disk: full' }).message).toBe('disk: full');
-  });
-
   it('turns anything thrown into an AppError', () => {
     expect(toAppError('window closed')).toEqual({ code: 'internal', message: 'window closed' });
     expect(toAppError(new Error('boom'))).toEqual({ code: 'internal', message: 'boom' });

@@ -1,3 +1,4 @@
+import type { Code } from '../bindings/Code';
 // An in-memory backend answering the commands of docs/commands.md, for the preview page and
 // UI tests. Dev-only: nothing in the production entry imports it.
 import type { AppError, WorkspaceInfo } from '../api/types';
@@ -22,7 +23,7 @@ type StoredLink = { id: string; from: string; to: string; kind: LinkKind; delete
 
 const jsonCopy = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 
-const fail = (code: string, message: string, field?: string): AppError => ({ code, message, ...(field ? { field } : {}) });
+const fail = (code: Code, message: string, field?: string): AppError => ({ code, message, ...(field ? { field } : {}) });
 
 export type MockOptions = { empty?: boolean; actor?: boolean; now?: Date; closed?: boolean };
 
@@ -237,7 +238,7 @@ export class MockBackend {
   }
   cmd_comment_add(args: Args) {
     const draft = args.draft as { body: string; internal: boolean };
-    if (!draft.body.trim()) throw fail('required', 'is required', 'body');
+    if (!draft.body.trim()) throw fail('required', 'Write something before adding the comment.', 'body');
     const parent = this.tickets.find((t) => t.key === args.parentKey) ?? this.problems.find((p) => p.key === args.parentKey);
     if (!parent) throw fail('not_found', `There is no record ${String(args.parentKey)}.`);
     const at = new Date().toISOString();
@@ -263,7 +264,7 @@ export class MockBackend {
   }
   cmd_search(args: Args) {
     const text = String(args.text).toLowerCase();
-    if (text.includes('"') && (text.split('"').length - 1) % 2 === 1) throw fail('bad_query', 'unterminated string');
+    if (!/[\p{L}\p{N}]/u.test(text)) throw fail('required', 'Type a word to search for.', 'text');
     const ticketHits = this.tickets
       .filter((t) => `${t.title} ${t.description}`.toLowerCase().includes(text))
       .map((t) => ({ record_kind: t.kind, key: t.key, title: t.title, snippet: t.description.slice(0, 90), status: t.status, updated_at: t.updated_at }));

@@ -1,3 +1,4 @@
+import type { Code } from '../bindings/Code';
 // Service-level answers for the mocked backend: two calendars, two SLAs, an OLA, a contract,
 // a report whose figures follow the period asked for, at-risk clocks and clock explanations.
 // Dev-only, like the rest of src/preview/.
@@ -18,7 +19,7 @@ import type { Ticket } from '../bindings/Ticket';
 import { fakeId, hoursAgo, n } from './demoData';
 
 type Args = Record<string, unknown>;
-const fail = (code: string, message: string, field?: string): AppError => ({ code, message, ...(field ? { field } : {}) });
+const fail = (code: Code, message: string, field?: string): AppError => ({ code, message, ...(field ? { field } : {}) });
 const HOUR = 3600;
 
 export const DEMO_TARGETS: PriorityTarget[] = [
@@ -96,7 +97,7 @@ export class MockServiceLevels {
   }
 
   private create<T extends { key: string }>(items: T[], prefix: string, fields: Args): T {
-    if (!String(fields.name ?? '').trim()) throw fail('required', 'is required', 'name');
+    if (!String(fields.name ?? '').trim()) throw fail('required', 'Fill in the name.', 'name');
     const at = new Date().toISOString();
     const record = { ...fields, id: fakeId('nw'), key: `${prefix}-${String(items.length + 1).padStart(6, '0')}`, created_at: at, updated_at: at, version: n(1) } as unknown as T;
     items.push(record);
@@ -109,7 +110,7 @@ export class MockServiceLevels {
     if (!record) throw fail('not_found', `There is no record ${String(args.key)}.`);
     if (Number(record.version) !== Number(args.expectedVersion)) throw fail('conflict', 'The record changed since it was read.');
     const patch = check(args.patch as Args);
-    if ('name' in patch && !String(patch.name).trim()) throw fail('required', 'is required', 'name');
+    if ('name' in patch && !String(patch.name).trim()) throw fail('required', 'Fill in the name.', 'name');
     const fields = record as unknown as Args;
     for (const [field, value] of Object.entries(patch)) {
       if (value === null) delete fields[field];
@@ -126,10 +127,10 @@ export class MockServiceLevels {
 
   /** The backend's rule the editor mirrors, so a save the editor let through can still be refused. */
   private checkCalendar(definition: CalendarDefinition): CalendarDefinition {
-    if (!definition.timezone) throw fail('required', 'is required', 'timezone');
+    if (!definition.timezone) throw fail('required', 'Fill in the time zone.', 'timezone');
     for (const [day, segments] of Object.entries(definition.week)) {
       segments.forEach(([start, end], i) => {
-        if (end <= start) throw fail('invalid_segment', `ends before it starts (${start}–${end})`, `week.${day}[${i}]`);
+        if (end <= start) throw fail('sla.segments_overlap_or_unordered', `ends before it starts (${start}–${end})`, `week.${day}[${i}]`);
       });
     }
     return definition;
@@ -137,14 +138,14 @@ export class MockServiceLevels {
 
   private checkAgreement(fields: Args, partial = false): Args {
     const targets = fields.targets as PriorityTarget[] | undefined;
-    if (!partial && (!targets || targets.length !== 5)) throw fail('invalid_targets', 'needs one target per priority 1–5', 'targets');
+    if (!partial && (!targets || targets.length !== 5)) throw fail('targets_per_priority', 'needs one target per priority 1–5', 'targets');
     targets?.forEach((target, i) => {
       if (target.resolution_minutes < target.response_minutes) {
-        throw fail('resolution_before_response', 'must not be shorter than the response target', `targets[${i}].resolution_minutes`);
+        throw fail('response_after_resolution', 'must not be shorter than the response target', `targets[${i}].resolution_minutes`);
       }
     });
     if (fields.valid_to && fields.valid_from && String(fields.valid_to) < String(fields.valid_from)) {
-      throw fail('invalid_period', 'must not be before the start', 'valid_to');
+      throw fail('ends_before_start', 'must not be before the start', 'valid_to');
     }
     return fields;
   }
@@ -155,7 +156,7 @@ export class MockServiceLevels {
     const text = typeof args.ics === 'string' ? args.ics : 'DTSTART;VALUE=DATE:20270101\nDTSTART;VALUE=DATE:20270402';
     const definition = JSON.parse(calendar.definition) as CalendarDefinition;
     const dates = [...text.matchAll(/DTSTART[^:]*:(\d{4})(\d{2})(\d{2})/g)].map((m) => `${m[1]}-${m[2]}-${m[3]}`);
-    if (dates.length === 0) throw fail('bad_ics', 'line 1: no VEVENT with a DTSTART date found');
+    if (dates.length === 0) throw fail('sla.ics_malformed', 'line 1: no VEVENT with a DTSTART date found');
     const added = dates.filter((date) => !definition.holidays.includes(date));
     definition.holidays = [...definition.holidays, ...added].sort();
     const saved = this.update(this.calendars, { key: args.key, expectedVersion: args.expectedVersion, patch: { definition: JSON.stringify(definition) } }, (p) => p);

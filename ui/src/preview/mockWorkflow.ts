@@ -1,3 +1,4 @@
+import type { Code } from '../bindings/Code';
 // A stand-in for smw-core's workflow, for the preview and tests only: the real rules live in Rust.
 import type { AppError } from '../api/types';
 import type { Status } from '../bindings/Status';
@@ -14,7 +15,7 @@ export const SUCCESSORS: Record<Status, Status[]> = {
   closed: [],
 };
 
-const fail = (code: string, message: string, field?: string): AppError => ({ code, message, ...(field ? { field } : {}) });
+const fail = (code: Code, message: string, field?: string): AppError => ({ code, message, ...(field ? { field } : {}) });
 
 export function checkTransition(ticket: Ticket, transition: Transition): AppError | null {
   const { to } = transition;
@@ -42,7 +43,7 @@ export function checkTransition(ticket: Ticket, transition: Transition): AppErro
 }
 
 export function checkTitle(title: string): AppError | null {
-  if (!title.trim()) return fail('required', 'is required', 'title');
-  if (title.trim().length > 200) return fail('too_long', 'must be at most 200 characters', 'title');
+  if (!title.trim()) return fail('required', 'Fill in the title.', 'title');
+  if (title.trim().length > 200) return fail('too_long', 'The title can be at most 200 characters.', 'title');
   return null;
 }

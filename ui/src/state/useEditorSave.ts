@@ -4,28 +4,8 @@ import { toAppError, type AppError } from '../api/types';
 import { useToast } from '../components/Toasts';
 import { useActorGate } from './ActorGate';
 
-const LABEL: Record<string, string> = {
-  name: 'Name',
-  valid_from: 'Valid from',
-  valid_to: 'Valid to',
-  review_date: 'Review date',
-  availability_percent: 'Availability',
-  timezone: 'Time zone',
-};
-
 /**
- * The backend words a field error as a predicate ("must not be before valid_from"); next to
- * the field it reads better as a sentence.
- */
-export function fieldSentence(field: string, message: string): string {
-  const first = message.charAt(0);
-  if (first !== first.toLowerCase() || first === first.toUpperCase()) return message;
-  const label = LABEL[field.replace(/^definition\./, '')];
-  return label ? `${label} ${message}` : first.toUpperCase() + message.slice(1);
-}
-
-/**
- * Saves a catalogue record: waits for an actor, puts a field error next to its field (the
+ * Saves a directory or catalogue record: waits for an actor, puts a field error next to its field (the
  * editor shows it until that field is edited), and shows any other refusal as a notice.
  */
 export function useEditorSave() {
@@ -46,7 +26,7 @@ export function useEditorSave() {
         return saved;
       } catch (caught) {
         const error: AppError = toAppError(caught);
-        if (error.field) setServerErrors({ [error.field]: fieldSentence(error.field, error.message) });
+        if (error.field) setServerErrors({ [error.field]: error.message });
         else if (error.code === 'conflict') {
           notify('Someone changed this record since you opened it; it has been reloaded. Review and save again.', 'error');
           await queryClient.invalidateQueries();

@@ -122,6 +122,16 @@ codes! {
     /// Another process holds the workspace; try again.
     Busy = "busy",
     Internal = "internal",
+
+    // The desktop shell's own
+    /// No workspace is open.
+    NoWorkspace = "no_workspace",
+    /// A write before anyone was chosen to act.
+    NoActor = "no_actor",
+    /// The person chosen to act may not act in the workbench.
+    CannotAct = "cannot_act",
+    /// A command was called with arguments it cannot take.
+    InvalidArgument = "invalid_argument",
 }
 
 impl fmt::Display for Code {

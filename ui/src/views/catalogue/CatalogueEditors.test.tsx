@@ -50,9 +50,9 @@ describe('calendar editor', () => {
     renderWithApp(<CatalogueView tab="calendars" />);
     await screen.findByTestId('calendar-editor');
     fireEvent.change(screen.getByTestId('segment-mon-0-end'), { target: { value: '17:30' } });
-    refusals.calendar_update = { code: 'sla.malformed_time', field: 'definition.week.mon[0][1]', message: 'the end is not allowed here' };
+    refusals.calendar_update = { code: 'sla.malformed_time', field: 'definition.week.mon[0][1]', message: 'The end is not allowed here.' };
     await act(async () => fireEvent.click(save('calendar-save')));
-    expect((await screen.findByTestId('field-error-definition.week.mon[0]')).textContent).toBe('The end is not allowed here');
+    expect((await screen.findByTestId('field-error-definition.week.mon[0]')).textContent).toBe('The end is not allowed here.');
     // Editing the segment clears the backend's complaint; the save then goes through.
     delete refusals.calendar_update;
     fireEvent.change(screen.getByTestId('segment-mon-0-end'), { target: { value: '17:45' } });

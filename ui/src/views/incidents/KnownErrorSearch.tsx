@@ -41,7 +41,7 @@ export function KnownErrorSearch({ initialText, linkedProblemId, onLink }: Known
           Search known errors
         </button>
       </form>
-      {results.error && <div className="field-error">{results.error.code === 'bad_query' ? 'The search could not be read; try plain words.' : results.error.message}</div>}
+      {results.error && <div className="field-error">{results.error.message}</div>}
       {results.data && (
         <ul className="known-error-results" data-testid="known-error-results">
           {results.data.length === 0 && <li className="muted">No known error matches.</li>}

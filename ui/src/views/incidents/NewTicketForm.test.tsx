@@ -25,7 +25,7 @@ describe('<NewTicketForm>', () => {
     await renderForm();
     await act(async () => fireEvent.click(screen.getByTestId('ticket-form-submit')));
     const error = await screen.findByTestId('field-error-title');
-    expect(error.textContent).toBe('Title is required');
+    expect(error.textContent).toBe('Fill in the title.');
     expect(backend.tickets).toHaveLength(16);
   });
 

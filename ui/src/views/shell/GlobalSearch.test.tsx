@@ -23,11 +23,4 @@ describe('<GlobalSearch>', () => {
     expect(window.location.hash).toBe('#/problem/PRB-000002');
     expect(screen.queryByTestId('search-results')).toBeNull();
   });
-
-  it('explains a query the search engine cannot read, by its code', async () => {
-    renderWithApp(<GlobalSearch />);
-    await waitFor(() => expect((screen.getByTestId('search-input') as HTMLInputElement).disabled).toBe(false));
-    fireEvent.change(screen.getByTestId('search-input'), { target: { value: '"unclosed' } });
-    await waitFor(() => expect(screen.getByTestId('search-results').textContent).toContain('could not be read'));
-  });
 });

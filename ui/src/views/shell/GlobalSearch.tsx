@@ -76,7 +76,7 @@ export function GlobalSearch() {
       {open && query.length > 0 && (
         <div className="search-results" data-testid="search-results" role="listbox">
           {results.isPending && <div className="search-note">Searching…</div>}
-          {results.error && <div className="search-note search-error">{searchErrorText(results.error)}</div>}
+          {results.error && <div className="search-note search-error">{results.error.message}</div>}
           {results.data?.length === 0 && <div className="search-note">No matches for “{query}”.</div>}
           {results.data?.map((hit) => (
             <button
@@ -102,7 +102,4 @@ export function GlobalSearch() {
   );
 }
 
-function searchErrorText(error: AppError): string {
-  if (error.code === 'bad_query') return 'The search could not be read. Try plain words, or quote a phrase.';
-  return error.message;
-}
+
