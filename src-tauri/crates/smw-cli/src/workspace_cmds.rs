@@ -79,21 +79,59 @@ pub fn restore(backup: &Path, file: &Path) -> CliResult {
     Ok(())
 }
 
+/// Writes the export beside OUT and renames it into place when complete, so an interrupted
+/// export never leaves a file that looks whole, and never writes over the workspace itself.
 pub fn export(file: &Path, out: &Path) -> CliResult {
+    if is_the_workspace(file, out) {
+        return Err(CliError::bad_input(format!(
+            "--json: {} is the workspace itself (or one of its files); write the export to another file",
+            out.display()
+        )));
+    }
     let ws = Workspace::open(file)?;
-    let mut writer = BufWriter::new(std::fs::File::create(out)?);
-    let progress = Progress::new(None, "lines");
-    let lines = ws.export_jsonl(now(), &mut writer, &mut |n| progress.set(n))?;
-    progress.done();
+    let partial = out.with_extension("partial");
+    let written = (|| -> CliResult<u64> {
+        let mut writer = BufWriter::new(std::fs::File::create(&partial)?);
+        let progress = Progress::new(None, "lines");
+        let lines = ws.export_jsonl(now(), &mut writer, &mut |n| progress.set(n))?;
+        progress.done();
+        writer.into_inner().map_err(|e| CliError::failed(e.to_string()))?.sync_all()?;
+        Ok(lines)
+    })();
+    let lines = written.and_then(|lines| Ok(std::fs::rename(&partial, out).map(|()| lines)?)).inspect_err(|_| {
+        let _ = std::fs::remove_file(&partial);
+    })?;
     eprintln!("exported {lines} lines to {}", out.display());
     Ok(())
+}
+
+/// Whether `out` names the workspace file or one of SQLite's files beside it.
+fn is_the_workspace(file: &Path, out: &Path) -> bool {
+    let canonical = |path: &Path| {
+        let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::canonicalize(parent).ok().map(|dir| dir.join(path.file_name().unwrap_or_default()))
+    };
+    let (Some(file), Some(out)) = (canonical(file), canonical(out)) else { return false };
+    ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
+        let mut side = file.clone().into_os_string();
+        side.push(suffix);
+        out == Path::new(&side)
+    })
+}
+
+/// Opens an input file, naming it when it is missing (a wrong path is the caller's mistake).
+fn open_input(path: &Path, flag: &str) -> CliResult<std::fs::File> {
+    std::fs::File::open(path).map_err(|error| match error.kind() {
+        std::io::ErrorKind::NotFound => CliError::bad_input(format!("{flag}: {} does not exist", path.display())),
+        _ => CliError::failed(format!("{flag}: {}: {error}", path.display())),
+    })
 }
 
 /// Imports into FILE: a new file is built aside and renamed into place when complete; an
 /// existing workspace must be empty and is filled in one transaction. Either way a failed
 /// import leaves nothing behind.
 pub fn import(file: &Path, input: &Path) -> CliResult {
-    let mut reader = BufReader::with_capacity(1 << 20, std::fs::File::open(input)?);
+    let mut reader = BufReader::with_capacity(1 << 20, open_input(input, "--json")?);
     let progress = Progress::new(None, "lines");
     let result = if file.exists() {
         Workspace::open(file)?.import_jsonl(now(), &mut reader, &mut |n| progress.set(n))

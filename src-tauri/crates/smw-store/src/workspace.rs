@@ -21,6 +21,19 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// size (changing it means rewriting the file).
 const PAGE_SIZE: u32 = 16_384;
 
+/// Writes the current schema into a new file at `path`.
+fn build_empty(path: &Path) -> StoreResult<()> {
+    let mut conn = Connection::open(path)?;
+    // Fixed while the file is still empty: once written, a file keeps its page size.
+    conn.execute_batch(&format!("PRAGMA page_size = {PAGE_SIZE}"))?;
+    configure(&conn)?;
+    conn.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
+    migrate_to(&mut conn, latest_version())?;
+    // Closing the only connection folds the write-ahead log into the file and removes it.
+    drop(conn);
+    Ok(())
+}
+
 /// One open workspace file: one writer connection and one reader connection, so a long
 /// read never waits for a write (WAL) and writes are serialised in-process.
 pub struct Workspace {
@@ -34,22 +47,30 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    /// Creates a new, empty workspace. Refuses to overwrite an existing file.
+    /// Creates a new, empty workspace. Refuses to overwrite an existing file. The file is
+    /// built beside `path` and linked into place only when complete, so an interrupted
+    /// create leaves nothing that blocks the next one, and of two creates at once one wins
+    /// and the other is refused.
     pub fn create(path: impl AsRef<Path>) -> StoreResult<Workspace> {
         let path = path.as_ref();
-        if path.exists() {
-            return Err(StoreError::Io(std::io::Error::new(
+        let exists = || {
+            StoreError::Io(std::io::Error::new(
                 std::io::ErrorKind::AlreadyExists,
                 format!("{} already exists", path.display()),
-            )));
+            ))
+        };
+        if path.exists() {
+            return Err(exists());
         }
-        let mut conn = Connection::open(path)?;
-        // Fixed while the file is still empty: once written, a file keeps its page size.
-        conn.execute_batch(&format!("PRAGMA page_size = {PAGE_SIZE}"))?;
-        configure(&conn)?;
-        conn.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
-        migrate_to(&mut conn, latest_version())?;
-        drop(conn);
+        let mut staging = path.as_os_str().to_owned();
+        staging.push(format!(".creating-{}", std::process::id()));
+        let staging = PathBuf::from(staging);
+        let built = build_empty(&staging).and_then(|()| match std::fs::hard_link(&staging, path) {
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),
+            other => Ok(other?),
+        });
+        let _ = std::fs::remove_file(&staging);
+        built?;
         Workspace::open(path)
     }
 
@@ -113,7 +134,10 @@ pub(crate) fn inspect(path: &Path) -> StoreResult<i64> {
     let mut header = [0u8; 16];
     {
         use std::io::Read;
-        let mut file = std::fs::File::open(path)?;
+        let mut file = std::fs::File::open(path).map_err(|error| match error.kind() {
+            std::io::ErrorKind::NotFound => StoreError::not_found("workspace file", path.display().to_string()),
+            _ => error.into(),
+        })?;
         if file.read_exact(&mut header).is_err() || &header != SQLITE_HEADER {
             return Err(not_ours("it is not an SQLite database"));
         }
