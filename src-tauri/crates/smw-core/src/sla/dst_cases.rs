@@ -127,6 +127,17 @@ fn a_calendar_without_business_time_is_an_error() {
 }
 
 #[test]
+fn an_amount_past_any_reachable_deadline_is_an_error_not_an_overflow() {
+    let whole_day = every_day("UTC", r#"[["00:00","24:00"]]"#);
+    for minutes in [153_722_867_280_912_i64, i64::MAX / 60_000] {
+        let error = due(&whole_day, at("2026-03-27T16:00:00Z"), minutes * 60_000, &[]).unwrap_err();
+        assert_eq!(error.code, Code::InstantOutOfRange, "{minutes}");
+    }
+    let error = due(&whole_day, at("2026-03-27T16:00:00Z"), i64::MAX, &[]).unwrap_err();
+    assert_eq!(error.code, Code::InstantOutOfRange);
+}
+
+#[test]
 fn pauses_overlapping_or_reversed() {
     let whole_day = every_day("UTC", r#"[["00:00","24:00"]]"#);
     let pauses = [

@@ -142,15 +142,17 @@ fn parse_date_value(value: &str, params: &[String]) -> Option<(NaiveDate, bool)>
 }
 
 /// `P1D`, `P3D`, `P2W` (whole days only: the durations of all-day events).
+/// `P3D` or `P2W` as days. Longer than a century is no holiday: refused, so later date
+/// arithmetic never overflows.
 fn parse_days(value: &str) -> Option<i64> {
     let body = value.strip_prefix('P')?;
-    let (number, unit) = body.split_at(body.len().checked_sub(1)?);
-    let number: i64 = number.parse().ok()?;
-    match unit {
-        "D" => Some(number),
-        "W" => Some(number * 7),
-        _ => None,
-    }
+    let (number, per_unit) = match (body.strip_suffix('D'), body.strip_suffix('W')) {
+        (Some(days), _) => (days, 1),
+        (None, Some(weeks)) => (weeks, 7),
+        _ => return None,
+    };
+    let days = number.parse::<i64>().ok()?.checked_mul(per_unit)?;
+    (0..=36_600).contains(&days).then_some(days)
 }
 
 fn malformed(at: &str, property: &str, value: &str) -> Invalid {
@@ -182,6 +184,14 @@ mod tests {
             dates(text),
             vec!["2026-01-01", "2026-06-01", "2026-06-02", "2026-08-03", "2026-12-31", "2027-01-01"]
         );
+    }
+
+    #[test]
+    fn odd_or_huge_durations_are_refused_not_panicked_on() {
+        for duration in ["P2é", "Pé", "P", "P9223372036854775807W", "P36601D", "P-1D", "PD"] {
+            let text = format!("BEGIN:VEVENT\nDTSTART;VALUE=DATE:20260403\nDURATION:{duration}\nEND:VEVENT\n");
+            assert_eq!(holidays_from_ics(&text).unwrap_err().field.as_deref(), Some("line 3"), "{duration}");
+        }
     }
 
     #[test]

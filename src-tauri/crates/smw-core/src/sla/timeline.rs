@@ -115,9 +115,17 @@ impl BusinessTimeline {
         if amount <= 0 {
             return Ok(from);
         }
+        let limit = from.saturating_add(SEARCH_HORIZON_MILLIS).min(LATEST_MILLIS);
+        // Business time never runs faster than the clock: more than the span up to the limit
+        // can never be reached, and would overflow the arithmetic below.
+        if amount > limit - from {
+            return Err(Invalid::rule(
+                Code::InstantOutOfRange,
+                "That much business time is never reached: it runs past a century from the start.",
+            ));
+        }
         self.cover(from, from)?;
         let target = self.business_before(from) + amount;
-        let limit = (from + SEARCH_HORIZON_MILLIS).min(LATEST_MILLIS);
         loop {
             let index =
                 self.intervals.partition_point(|interval| interval.before + interval.end - interval.start < target);
