@@ -1,36 +1,23 @@
 //! Breach warnings: every 30 s, when a warning instant has passed since the last look, reads the
 //! at-risk list and emits `sla-warning` for each clock that reached a threshold (75 %, 100 % …)
-//! not yet announced. The check is cheap: the at-risk list is read only when the instant
+//! not yet announced (the domain's `WarningLedger` decides what is news). The check is cheap: the at-risk list is read only when the instant
 //! `sla_next_warning` gave has passed or the file changed (a write can move any clock).
 
 use crate::state::AppState;
-use serde::Serialize;
-use smw_core::views_sla::{AtRiskClock, ClockKind};
+use smw_core::sla::warnings::{SlaWarning, WarningLedger};
+use smw_core::views_sla::AtRiskClock;
 use smw_core::Timestamp;
-use std::collections::HashMap;
 use std::time::Duration;
 use tauri::{AppHandle, Emitter, Manager};
 
 pub const SLA_WARNING: &str = "sla-warning";
 const CHECK_EVERY: Duration = Duration::from_secs(30);
 
-/// Payload of `sla-warning`: one clock that reached `threshold` percent of its target.
-#[derive(Clone, Debug, Serialize)]
-pub struct SlaWarning {
-    pub ticket_key: String,
-    pub title: String,
-    pub clock: ClockKind,
-    pub threshold: u32,
-    pub breached: bool,
-    pub due_at: Option<Timestamp>,
-}
-
-/// Which threshold each (ticket, clock) was last announced at, per workspace path, so a
-/// warning is said once, a higher one still follows, and a re-targeted clock may warn again.
+/// What was announced for which workspace, and when the at-risk list was last read.
 #[derive(Default)]
 struct Announced {
     workspace: Option<String>,
-    levels: HashMap<(String, ClockKind), u32>,
+    ledger: WarningLedger,
     /// The data version and next warning instant of the last full look.
     looked_at: Option<(i64, Option<Timestamp>)>,
 }
@@ -41,38 +28,17 @@ impl Announced {
         self.workspace.as_deref() == Some(workspace)
             && matches!(self.looked_at, Some((version, next)) if version == data_version && next.is_none_or(|at| now < at))
     }
-}
 
-impl Announced {
-    /// The clocks to announce now; forgets clocks that left the list (resolved, re-targeted).
+    /// The warnings to announce; a different file starts over without announcing what was
+    /// already at risk when it was opened.
     fn news(&mut self, workspace: &str, clocks: &[AtRiskClock]) -> Vec<SlaWarning> {
         if self.workspace.as_deref() != Some(workspace) {
-            // A different file: start over, but without announcing what was already at risk
-            // when it was opened (the at-risk list shows those).
             self.workspace = Some(workspace.to_string());
             self.looked_at = None;
-            self.levels = clocks.iter().map(|c| ((c.ticket_key.clone(), c.clock), c.threshold_reached)).collect();
+            self.ledger = WarningLedger::quietly_from(clocks);
             return Vec::new();
         }
-        let mut seen = HashMap::new();
-        let mut news = Vec::new();
-        for clock in clocks {
-            let id = (clock.ticket_key.clone(), clock.clock);
-            let before = self.levels.get(&id).copied().unwrap_or(0);
-            if clock.threshold_reached > before {
-                news.push(SlaWarning {
-                    ticket_key: clock.ticket_key.clone(),
-                    title: clock.title.clone(),
-                    clock: clock.clock,
-                    threshold: clock.threshold_reached,
-                    breached: clock.breached,
-                    due_at: clock.due_at,
-                });
-            }
-            seen.insert(id, clock.threshold_reached.max(before));
-        }
-        self.levels = seen;
-        news
+        self.ledger.news(clocks)
     }
 }
 
@@ -120,9 +86,9 @@ fn check(app: &AppHandle, announced: &mut Announced) -> Vec<SlaWarning> {
 mod tests {
     use super::*;
 
-    fn clock(key: &str, threshold: u32) -> AtRiskClock {
+    fn clock(threshold: u32) -> AtRiskClock {
         serde_json::from_value(serde_json::json!({
-            "ticket_id": "01900000-0000-7000-8000-000000000001", "ticket_key": key, "title": "t",
+            "ticket_id": "01900000-0000-7000-8000-000000000001", "ticket_key": "INC-1", "title": "t",
             "clock": "resolution", "sla_key": "SLA-000001", "priority": 2, "status": "in_progress",
             "state": "running", "business_seconds_left": 60, "percent_used": threshold as f64,
             "breached": threshold >= 100, "threshold_reached": threshold
@@ -131,18 +97,11 @@ mod tests {
     }
 
     #[test]
-    fn each_threshold_is_announced_once_and_a_new_workspace_starts_quietly() {
+    fn a_newly_opened_workspace_starts_quietly() {
         let mut announced = Announced::default();
-        assert!(announced.news("a.smw", &[clock("INC-1", 75)]).is_empty(), "already at risk on opening");
-        let news = announced.news("a.smw", &[clock("INC-1", 75), clock("INC-2", 75)]);
-        assert_eq!(news.iter().map(|w| w.ticket_key.as_str()).collect::<Vec<_>>(), ["INC-2"]);
-        assert!(announced.news("a.smw", &[clock("INC-1", 75), clock("INC-2", 75)]).is_empty());
-        let news = announced.news("a.smw", &[clock("INC-1", 100), clock("INC-2", 75)]);
-        assert_eq!((news.len(), news[0].threshold, news[0].breached), (1, 100, true));
-        // INC-2 left the list (resolved) and came back at risk: announced again.
-        announced.news("a.smw", &[clock("INC-1", 100)]);
-        assert_eq!(announced.news("a.smw", &[clock("INC-1", 100), clock("INC-2", 75)]).len(), 1);
-        assert!(announced.news("b.smw", &[clock("INC-9", 100)]).is_empty());
+        assert!(announced.news("a.smw", &[clock(75)]).is_empty(), "already at risk on opening");
+        assert_eq!(announced.news("a.smw", &[clock(100)]).len(), 1);
+        assert!(announced.news("b.smw", &[clock(100)]).is_empty());
     }
 
     #[test]

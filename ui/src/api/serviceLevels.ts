@@ -3,7 +3,6 @@ import type { CalendarDraft } from '../bindings/CalendarDraft';
 import type { CalendarPatch } from '../bindings/CalendarPatch';
 import type { CalendarRecord } from '../bindings/CalendarRecord';
 import type { ClockExplanation } from '../bindings/ClockExplanation';
-import type { ClockKind } from '../bindings/ClockKind';
 import type { ConsistencyFinding } from '../bindings/ConsistencyFinding';
 import type { Contract } from '../bindings/Contract';
 import type { ContractDraft } from '../bindings/ContractDraft';
@@ -67,12 +66,5 @@ export const fileSaveText = (suggestedName: string, contents: string) =>
 export const fileSaveDataUrl = (suggestedName: string, dataUrl: string) =>
   call<string | null>('file_save', { suggestedName, dataUrl });
 
-/** Payload of the `sla-warning` event (shell type, src-tauri/src/sla_alerts.rs). */
-export type SlaWarning = {
-  ticket_key: string;
-  title: string;
-  clock: ClockKind;
-  threshold: number;
-  breached: boolean;
-  due_at: Timestamp | null;
-};
+/** Payload of the `sla-warning` event (generated from smw-core's `SlaWarning`). */
+export type { SlaWarning } from '../bindings/SlaWarning';

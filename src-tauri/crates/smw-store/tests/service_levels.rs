@@ -10,6 +10,7 @@ use smw_core::agreements::{CalendarPatch, SlaDraft, SlaPatch};
 use smw_core::catalogue::{PartyDraft, ServiceDraft};
 use smw_core::catalogue_patch::{PartyPatch, ServicePatch};
 use smw_core::priority::Level;
+use smw_core::sla::warnings::WarningLedger;
 use smw_core::sla::{ClockState, StatusChange};
 use smw_core::ticket::{TicketDraft, TicketPatch};
 use smw_core::views_sla::ClockKind;
@@ -130,13 +131,14 @@ fn warnings_come_at_the_thresholds_and_the_next_one_is_announced() {
     assert_eq!((evening[0].business_seconds_left, evening[0].breached), (0, false));
     assert!(w.f.ws.sla_at_risk(at("2026-05-05T09:01:00Z")).unwrap()[0].breached);
 
-    // Notifications: each crossing once, in the interval in which it happened.
-    let crossed = |since: &str, now: &str| -> Vec<u32> {
-        w.f.ws.sla_warnings(at(since), at(now)).unwrap().iter().map(|c| c.threshold_reached).collect()
+    // Notifications: each crossing once, when the list is read after it happened.
+    let mut ledger = WarningLedger::quietly_from(&w.f.ws.sla_at_risk(at("2026-05-04T14:00:00Z")).unwrap());
+    let mut crossed = |now: &str| -> Vec<u32> {
+        ledger.news(&w.f.ws.sla_at_risk(at(now)).unwrap()).iter().map(|warning| warning.threshold).collect()
     };
-    assert_eq!(crossed("2026-05-04T14:00:00Z", "2026-05-04T15:30:00Z"), vec![75]);
-    assert_eq!(crossed("2026-05-04T15:30:00Z", "2026-05-04T16:30:00Z"), Vec::<u32>::new());
-    assert_eq!(crossed("2026-05-04T16:30:00Z", "2026-05-04T17:00:00Z"), vec![100]);
+    assert_eq!(crossed("2026-05-04T15:30:00Z"), vec![75]);
+    assert_eq!(crossed("2026-05-04T16:30:00Z"), Vec::<u32>::new());
+    assert_eq!(crossed("2026-05-04T17:00:00Z"), vec![100]);
 }
 
 #[test]

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod engine;
 pub mod ics;
 pub mod timeline;
+pub mod warnings;
 pub mod zone_offsets;
 
 pub use calendar::{BusinessCalendar, CalendarDefinition, Segment, WeekDefinition};

@@ -23,21 +23,6 @@ impl Workspace {
         at_risk(&self.reader(), now)
     }
 
-    /// The breach warnings to notify: open clocks that crossed a warning threshold (or their
-    /// target) in `(since, now]`, each with the highest threshold reached by `now`. The app
-    /// calls this when `sla_next_warning` comes due, passing the time of its previous call.
-    pub fn sla_warnings(&self, since: Timestamp, now: Timestamp) -> StoreResult<Vec<AtRiskClock>> {
-        let conn = self.reader();
-        let before: HashMap<(Uuid, ClockKind), u32> = at_risk(&conn, since)?
-            .into_iter()
-            .map(|clock| ((clock.ticket_id, clock.clock), clock.threshold_reached))
-            .collect();
-        let mut crossed = at_risk(&conn, now)?;
-        crossed
-            .retain(|clock| before.get(&(clock.ticket_id, clock.clock)).is_none_or(|&t| t < clock.threshold_reached));
-        Ok(crossed)
-    }
-
     /// The next instant after `now` at which an open clock crosses a warning threshold or its
     /// target, so the app can schedule its next notification. None when no clock is running.
     pub fn sla_next_warning(&self, now: Timestamp) -> StoreResult<Option<Timestamp>> {
