@@ -4,9 +4,9 @@ use crate::error::{AppError, AppResult};
 use crate::recent::RecentWorkspaces;
 use crate::remembered_actors::RememberedActors;
 use serde::Serialize;
-use smw_core::directory::Person;
+use smw_core::directory::{acting, Person};
 use smw_core::Code;
-use smw_store::{Actor, Workspace};
+use smw_store::{Actor, StoreError, Workspace};
 use std::path::Path;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
@@ -69,16 +69,12 @@ impl AppState {
         self.open.read().unwrap_or_else(|poisoned| poisoned.into_inner()).as_ref().map(|open| open.workspace.clone())
     }
 
-    /// Who the audit history names for the next write: the person chosen in the app. Writes
-    /// are refused until one is chosen, so every entry names a person of the workspace.
+    /// Who the audit history names for the next write: the person chosen in the app (the
+    /// domain's `acting` rule refuses writes until someone who may act is chosen).
     pub fn actor(&self) -> AppResult<Actor> {
-        match self.actor_person() {
-            Some(person) => Ok(Actor { id: Some(person.id), name: person.name }),
-            None => Err(AppError::new(
-                Code::NoActor,
-                "Choose who is acting (a person of this workspace) before making changes.",
-            )),
-        }
+        let chosen = self.actor_person();
+        let person = acting(chosen.as_ref()).map_err(StoreError::from)?;
+        Ok(Actor { id: Some(person.id), name: person.name.clone() })
     }
 
     pub fn actor_person(&self) -> Option<Person> {
@@ -101,12 +97,7 @@ impl AppState {
     /// open one (it may have been switched while the person was being looked up). A person who
     /// may not act is refused.
     pub fn set_actor(&self, workspace: &Arc<Workspace>, person: Person) -> AppResult<()> {
-        if !person.may_act() {
-            return Err(AppError::new(
-                Code::CannotAct,
-                format!("{} may not act in the workbench; choose someone who may.", person.name),
-            ));
-        }
+        acting(Some(&person)).map_err(StoreError::from)?;
         let mut open = self.open.write().unwrap_or_else(|poisoned| poisoned.into_inner());
         match open.as_mut() {
             Some(open) if Arc::ptr_eq(&open.workspace, workspace) => {

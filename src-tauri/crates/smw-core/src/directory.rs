@@ -169,6 +169,21 @@ impl Person {
     }
 }
 
+/// Every change is recorded under a person of the workspace: a write waits until someone
+/// who may act has been chosen.
+pub fn acting(chosen: Option<&Person>) -> Result<&Person, Invalid> {
+    let person = chosen.ok_or_else(|| {
+        Invalid::rule(Code::NoActor, "Choose who is acting (a person of this workspace) before making changes.")
+    })?;
+    if !person.may_act() {
+        return Err(Invalid::rule(
+            Code::CannotAct,
+            format!("{} may not act in the workbench; choose someone who may.", person.name),
+        ));
+    }
+    Ok(person)
+}
+
 /// Who may retire a person: anyone but that person, so the workbench always has someone
 /// acting for the write that records it.
 pub fn ensure_may_retire(person: &Person, actor: Option<Uuid>) -> Result<(), Invalid> {
@@ -325,6 +340,17 @@ mod tests {
             (ada.email.as_str(), ada.phone.as_str(), ada.may_act()),
             ("ada@example.org", "+44 20 7946 0000", false)
         );
+    }
+
+    #[test]
+    fn only_a_chosen_person_who_may_act_makes_changes() {
+        let now = Timestamp::parse("2026-05-04T09:00:00Z").unwrap();
+        let draft = |can_act| PersonDraft { name: "Ada".into(), can_act: Some(can_act), ..Default::default() };
+        assert_eq!(acting(None).unwrap_err().code, Code::NoActor);
+        let caller = Person::create(draft(false), Uuid::nil(), "PER-1".into(), now).unwrap();
+        assert_eq!(acting(Some(&caller)).unwrap_err().code, Code::CannotAct);
+        let agent = Person::create(draft(true), Uuid::nil(), "PER-2".into(), now).unwrap();
+        assert_eq!(acting(Some(&agent)).unwrap().key, "PER-2");
     }
 
     #[test]
