@@ -188,8 +188,20 @@ pub fn ticket_clocks(
     }
 
     let thresholds = &history.warning_thresholds;
+    let mut response =
+        measure(timeline, &response_spans, i64::from(targets.response_minutes) * 60_000, thresholds, now)?;
+    // Measured at the very instant the response clock stops (the store measures in the write
+    // that records the first response), the stop falls on the end of the last span, which the
+    // spans still show as running. It has stopped: left running, the lists would count on.
+    if stop.is_some_and(|stop| stop <= now.millis()) && response.state == ClockState::Running {
+        response.state = ClockState::Stopped;
+        response.next_warning = None;
+        if response.elapsed_seconds < response.target_seconds {
+            response.due = None;
+        }
+    }
     Ok(TicketClocks {
-        response: measure(timeline, &response_spans, i64::from(targets.response_minutes) * 60_000, thresholds, now)?,
+        response,
         resolution: measure(
             timeline,
             &resolution_spans,

@@ -48,6 +48,18 @@ fn history(changes: &[(i64, Status)], targets: &[(i64, u32, u32)]) -> ClockHisto
 }
 
 #[test]
+fn measured_at_the_instant_of_the_first_response_the_response_clock_has_stopped() {
+    let mut responded = history(&[(1, Status::InProgress)], &[(0, 240, 480)]);
+    responded.first_response = Some(hour(2));
+    let response = ticket_clocks(&mut around_the_clock(), &responded, hour(2)).unwrap().response;
+    assert_eq!(
+        (response.state, response.elapsed_seconds, response.next_warning),
+        (ClockState::Stopped, 2 * 3600, None)
+    );
+    assert_eq!(response.due, None, "met before its target: no deadline left to show");
+}
+
+#[test]
 fn pending_pauses_the_resolution_clock_and_warnings_follow_the_share_used() {
     let history = history(&[(1, Status::InProgress), (2, Status::Pending), (5, Status::InProgress)], &[(0, 60, 240)]);
     let clocks = ticket_clocks(&mut around_the_clock(), &history, hour(6)).unwrap();

@@ -52,27 +52,13 @@ impl Measure {
     }
 }
 
-/// The engine's clocks, with one edge settled: measured at the very instant the response
-/// clock stops (the first response, or a resolution without one: which is when the store
-/// measures, in that write), the engine still reports it running, because the stop falls on
-/// the end of the last span. It has stopped; left running, the lists would count on from there.
+/// The engine's clocks of a ticket as of `now`.
 pub(crate) fn measure_clocks(
     timeline: &mut BusinessTimeline,
     history: &ClockHistory,
     now: Timestamp,
 ) -> StoreResult<TicketClocks> {
-    let mut clocks = ticket_clocks(timeline, history, now)?;
-    let response = &mut clocks.response;
-    let first_stop = history.status_changes.iter().filter(|c| matches!(c.status, Status::Resolved | Status::Closed));
-    let stop = first_stop.map(|c| c.at).chain(history.first_response).min();
-    if stop.is_some_and(|stop| stop <= now) && response.state == ClockState::Running {
-        response.state = ClockState::Stopped;
-        response.next_warning = None;
-        if response.elapsed_seconds < response.target_seconds {
-            response.due = None;
-        }
-    }
-    Ok(clocks)
+    Ok(ticket_clocks(timeline, history, now)?)
 }
 
 /// The ticket's status and priority changes as its audit entries recorded them.
@@ -89,9 +75,13 @@ pub(crate) fn clock_history(conn: &Connection, ticket: &Ticket, sla: &Sla) -> St
             }
         }
         if let Some(pair) = change("priority") {
-            let priority = pair[1].as_u64().ok_or_else(|| bad_history(ticket, "priority"))?;
+            // A priority outside 1–5 was never written by the workbench: the history was edited.
+            let priority = pair[1]
+                .as_u64()
+                .filter(|p| (1..=5).contains(p))
+                .ok_or_else(|| bad_history(ticket, "priority"))?;
             let at = if pair[0].is_null() { ticket.created_at } else { entry.at };
-            priorities.push((at, priority.min(5) as Priority));
+            priorities.push((at, priority as Priority));
         }
     }
     if priorities.first().is_none_or(|first| first.0 != ticket.created_at) {
