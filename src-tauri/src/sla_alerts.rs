@@ -18,15 +18,15 @@ const CHECK_EVERY: Duration = Duration::from_secs(30);
 struct Announced {
     workspace: Option<String>,
     ledger: WarningLedger,
-    /// The data version and next warning instant of the last full look.
+    /// The newest audit entry and the next warning instant at the last full look.
     looked_at: Option<(i64, Option<Timestamp>)>,
 }
 
 impl Announced {
     /// Nothing can have crossed a threshold when nothing was written and no warning instant passed.
-    fn may_skip(&self, workspace: &str, data_version: i64, now: Timestamp) -> bool {
+    fn may_skip(&self, workspace: &str, audit_head: i64, now: Timestamp) -> bool {
         self.workspace.as_deref() == Some(workspace)
-            && matches!(self.looked_at, Some((version, next)) if version == data_version && next.is_none_or(|at| now < at))
+            && matches!(self.looked_at, Some((head, next)) if head == audit_head && next.is_none_or(|at| now < at))
     }
 
     /// The warnings to announce; a different file starts over without announcing what was
@@ -71,7 +71,8 @@ fn check(app: &AppHandle, announced: &mut Announced) -> Vec<SlaWarning> {
     let Some(workspace) = app.state::<AppState>().workspace_if_open() else { return Vec::new() };
     let path = workspace.path().display().to_string();
     let now = Timestamp::from(chrono::Utc::now());
-    let Ok(version) = workspace.data_version() else { return Vec::new() };
+    // Every write appends to the audit log, so its newest entry tells whether anything changed.
+    let Ok(version) = workspace.audit_head() else { return Vec::new() };
     if announced.may_skip(&path, version, now) {
         return Vec::new();
     }

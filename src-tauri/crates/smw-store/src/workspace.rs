@@ -6,6 +6,7 @@ use crate::error::{StoreError, StoreResult};
 use crate::migrations::{latest_version, migrate_to, schema_version};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, RwLock};
 use std::time::Duration;
 
@@ -34,13 +35,19 @@ fn build_empty(path: &Path) -> StoreResult<()> {
     Ok(())
 }
 
-/// One open workspace file: one writer connection and one reader connection, so a long
-/// read never waits for a write (WAL) and writes are serialised in-process.
+/// How many read connections a workspace keeps: a long report on one leaves the others for the
+/// board and the record views.
+const READERS: usize = 3;
+
+/// One open workspace file: one writer connection and a few reader connections, so a read
+/// never waits for a write (WAL), a long read does not hold up the others, and writes are
+/// serialised in-process.
 pub struct Workspace {
     path: PathBuf,
     // Fields drop in order: the read-write connection must close last, because only it can
     // checkpoint the write-ahead log into the file and remove it on the way out.
-    reader: Mutex<Connection>,
+    readers: Vec<Mutex<Connection>>,
+    next_reader: AtomicUsize,
     writer: Mutex<Connection>,
     /// Told of every commit (see changes.rs).
     pub(crate) listener: RwLock<Option<ChangeListener>>,
@@ -86,12 +93,20 @@ impl Workspace {
         }
         let writer = Connection::open(path)?;
         configure(&writer)?;
-        let reader =
-            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-        reader.busy_timeout(BUSY_TIMEOUT)?;
+        let readers = (0..READERS)
+            .map(|_| {
+                let reader = Connection::open_with_flags(
+                    path,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?;
+                reader.busy_timeout(BUSY_TIMEOUT)?;
+                Ok(Mutex::new(reader))
+            })
+            .collect::<StoreResult<Vec<_>>>()?;
         Ok(Workspace {
             path: path.to_path_buf(),
-            reader: Mutex::new(reader),
+            readers,
+            next_reader: AtomicUsize::new(0),
             writer: Mutex::new(writer),
             listener: RwLock::new(None),
         })
@@ -105,13 +120,13 @@ impl Workspace {
         self.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// A free read connection, or, when all are busy, the next one in turn to wait for.
     pub(crate) fn reader(&self) -> MutexGuard<'_, Connection> {
-        self.reader.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    /// Changes whenever another connection (another process, say) commits to the file.
-    pub fn data_version(&self) -> StoreResult<i64> {
-        Ok(self.reader().query_row("PRAGMA data_version", [], |row| row.get(0))?)
+        if let Some(free) = self.readers.iter().find_map(|reader| reader.try_lock().ok()) {
+            return free;
+        }
+        let turn = self.next_reader.fetch_add(1, Ordering::Relaxed) % self.readers.len();
+        self.readers[turn].lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// The schema version of the open file.
