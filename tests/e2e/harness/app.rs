@@ -4,8 +4,12 @@ use super::display::VirtualDisplay;
 use super::driver::WebDriverServer;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Map, Value};
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
+use std::pin::Pin;
 use std::process::Command;
+use std::task::{Context, Poll};
 use std::time::Duration;
 use tempfile::TempDir;
 
@@ -81,12 +85,16 @@ impl RunningApp {
         // The UI is up once it shows one of its first screens: the board (tickets exist), the
         // empty-workspace offer (none yet) or the welcome screen (no workspace open). The first
         // WebKit start on a cold machine is slow; later waits are short.
-        app.client
-            .wait()
-            .at_most(Duration::from_secs(60))
-            .for_element(Locator::Css(FIRST_SCREENS))
-            .await
-            .map_err(|e| format!("the UI never showed its first screen: {e}"))?;
+        let first_screen =
+            app.client.wait().at_most(Duration::from_secs(60)).for_element(Locator::Css(FIRST_SCREENS)).await;
+        if let Err(e) = first_screen {
+            // No journey runs, so no `finish` either: keep what the window showed here.
+            match app.screenshot("first-screen-failure").await {
+                Ok(path) => eprintln!("e2e: first screen failure screenshot at {}", path.display()),
+                Err(shot) => eprintln!("e2e: no first screen failure screenshot: {shot}"),
+            }
+            return Err(format!("the UI never showed its first screen: {e}").into());
+        }
         Ok(app)
     }
 
@@ -109,12 +117,14 @@ impl RunningApp {
     }
 
     /// Runs a journey with a time limit, so a WebDriver call that never answers fails the test
-    /// (and the processes are still cleaned up) instead of hanging CI.
+    /// (and the processes are still cleaned up) instead of hanging CI. A panic in the journey
+    /// (an `assert!`, an `unwrap`) becomes a failed outcome too, so `finish` still keeps the
+    /// screenshot of the moment it failed.
     pub async fn run<'a, F>(&'a self, journey: F) -> Outcome
     where
-        F: std::future::Future<Output = Outcome> + 'a,
+        F: Future<Output = Outcome> + 'a,
     {
-        match tokio::time::timeout(JOURNEY_LIMIT, journey).await {
+        match tokio::time::timeout(JOURNEY_LIMIT, PanicsAsFailures(Box::pin(journey))).await {
             Ok(outcome) => outcome,
             Err(_) => Err(format!("the journey did not finish within {JOURNEY_LIMIT:?}").into()),
         }
@@ -132,6 +142,29 @@ impl RunningApp {
         let _ = tokio::time::timeout(Duration::from_secs(10), self.client.clone().close()).await;
         drop(self);
         outcome
+    }
+}
+
+/// A journey future whose panic is caught and returned as an error instead of unwinding past
+/// `RunningApp::finish` (which would drop the app without a failure screenshot).
+struct PanicsAsFailures<F>(Pin<Box<F>>);
+
+impl<F: Future<Output = Outcome>> Future for PanicsAsFailures<F> {
+    type Output = Outcome;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Outcome> {
+        let journey = &mut self.get_mut().0;
+        match std::panic::catch_unwind(AssertUnwindSafe(|| journey.as_mut().poll(cx))) {
+            Ok(poll) => poll,
+            Err(panic) => {
+                let message = panic
+                    .downcast_ref::<&str>()
+                    .map(|m| m.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "a panic without a message".into());
+                Poll::Ready(Err(format!("the journey panicked: {message}").into()))
+            }
+        }
     }
 }
 
@@ -188,7 +221,6 @@ fn write_demo_workspace(workspace: &Path, tickets: usize) -> Outcome {
     Ok(())
 }
 
-/// The value a JavaScript expression gives in the app's page.
 fn init_workspace(workspace: &Path) -> Outcome {
     let output = Command::new(smw_binary()?).arg("init").arg(workspace).output()?;
     if !output.status.success() {
@@ -197,6 +229,7 @@ fn init_workspace(workspace: &Path) -> Outcome {
     Ok(())
 }
 
+/// The value a JavaScript expression gives in the app's page.
 pub async fn evaluate(client: &Client, expression: &str) -> Outcome<Value> {
     Ok(client.execute(&format!("return ({expression});"), vec![]).await?)
 }

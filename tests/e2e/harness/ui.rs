@@ -44,12 +44,26 @@ where
     F: FnMut() -> Fut,
     Fut: Future<Output = Outcome<bool>>,
 {
+    eventually_some(what, limit, || {
+        let checked = check();
+        async move { Ok(checked.await?.then_some(())) }
+    })
+    .await
+}
+
+/// Polls `find` every 200 ms until it gives a value or `limit` passes, and returns the value;
+/// `what` names the wait.
+pub async fn eventually_some<T, F, Fut>(what: &str, limit: Duration, mut find: F) -> Outcome<T>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Outcome<Option<T>>>,
+{
     let started = Instant::now();
     let mut last_error = None;
     while started.elapsed() < limit {
-        match check().await {
-            Ok(true) => return Ok(()),
-            Ok(false) => {}
+        match find().await {
+            Ok(Some(found)) => return Ok(found),
+            Ok(None) => {}
             Err(e) => last_error = Some(e.to_string()),
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
@@ -59,6 +73,19 @@ where
         last_error.map(|e| format!(" (last error: {e})")).unwrap_or_default()
     )
     .into())
+}
+
+/// Waits up to 10 s for the element to be gone (a dialog closed, a notice dismissed).
+pub async fn gone(client: &Client, testid: &str) -> Outcome {
+    eventually(&format!("[data-testid={testid}] is gone"), Duration::from_secs(10), || async move {
+        Ok(!exists(client, testid).await?)
+    })
+    .await
+}
+
+/// The `value` of a form field right now.
+pub async fn value_of(client: &Client, testid: &str) -> Outcome<String> {
+    Ok(element(client, testid).await?.prop("value").await?.unwrap_or_default())
 }
 
 /// Drags `from` onto `to` the way a person does: press on the card, move in small steps

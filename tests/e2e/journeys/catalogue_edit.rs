@@ -3,7 +3,7 @@
 //! window's default size and at 1024 px wide (screenshots kept for the README).
 
 use super::steps::act_as_first_person;
-use crate::harness::{one_app_at_a_time, smw_binary, ui, Outcome, RunningApp, Seed};
+use crate::harness::{evaluate, one_app_at_a_time, smw_binary, ui, Outcome, RunningApp, Seed};
 use fantoccini::Locator;
 use std::process::Command;
 use std::time::Duration;
@@ -38,7 +38,10 @@ async fn journey(app: &RunningApp) -> Outcome {
 
     // Narrow window: every choice still reads on its own.
     client.set_window_rect(0, 0, 1024, 768).await?;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    ui::eventually("the page is laid out at 1024 px", Duration::from_secs(10), || async move {
+        Ok(evaluate(client, "window.innerWidth").await?.as_u64().is_some_and(|width| width <= 1024))
+    })
+    .await?;
     labels_do_not_overlap(app, "service-customers").await?;
     labels_do_not_overlap(app, "service-depends-on").await?;
     app.screenshot("service-editor-1024").await?;

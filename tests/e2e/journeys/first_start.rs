@@ -117,15 +117,17 @@ async fn choose_by_text(app: &RunningApp, testid: &str, text: &str) -> Outcome {
 /// Waits until the list shows a record of that name, and returns its key.
 async fn saved_key(app: &RunningApp, list: &str, name: &str) -> Outcome<String> {
     let pane = ui::element(&app.client, list).await?;
-    let started = std::time::Instant::now();
-    while started.elapsed() < Duration::from_secs(10) {
-        for item in pane.find_all(Locator::Css("button.catalogue-item")).await? {
-            if item.text().await?.starts_with(name) {
-                let testid = item.attr("data-testid").await?.unwrap_or_default();
-                return Ok(testid.trim_start_matches(&format!("{list}-")).to_string());
+    ui::eventually_some(&format!("{list} lists {name}"), Duration::from_secs(10), || {
+        let pane = pane.clone();
+        async move {
+            for item in pane.find_all(Locator::Css("button.catalogue-item")).await? {
+                if item.text().await?.starts_with(name) {
+                    let testid = item.attr("data-testid").await?.unwrap_or_default();
+                    return Ok(Some(testid.trim_start_matches(&format!("{list}-")).to_string()));
+                }
             }
+            Ok(None)
         }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    Err(format!("{list} did not list {name} within 10 s").into())
+    })
+    .await
 }

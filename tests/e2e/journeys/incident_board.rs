@@ -1,8 +1,10 @@
 //! Issue 2's journey: log an incident through the form, move it across the board by drag and
 //! drop, see an invalid drop refused with an explanation, and find the incident by search.
 
-use super::steps::{act_as_first_person, column_of, drag_card, log_incident, open_board, wait_for_column, NewIncident};
-use crate::harness::{one_app_at_a_time, smw_binary, ui, Outcome, RunningApp, Seed};
+use super::steps::{
+    act_as_first_person, column_of, drag_card, log_incident, open_board, stored_status, wait_for_column, NewIncident,
+};
+use crate::harness::{one_app_at_a_time, ui, Outcome, RunningApp, Seed};
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -37,9 +39,13 @@ async fn journey(app: &RunningApp) -> Outcome {
         return Err("the refused drop shows an empty explanation".into());
     }
     eprintln!("refused drop explained as: {explanation}");
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // The board moves a card only once the backend accepts the move, and the explanation is
+    // the backend's answer: nothing is left to happen, so the card's column is final now.
     if column_of(app, &key).await?.as_deref() != Some("new") {
         return Err(format!("after a refused drop {key} left the New column").into());
+    }
+    if stored_status(app, &key)? != "new" {
+        return Err(format!("after a refused drop the workspace no longer has {key} new").into());
     }
 
     // Valid moves along the workflow: New → Assigned → In progress.
@@ -65,19 +71,4 @@ async fn journey(app: &RunningApp) -> Outcome {
     ui::element(client, "search-results").await?;
     ui::element(client, &format!("search-hit-{key}")).await?;
     Ok(())
-}
-
-/// The status the workspace file holds, read by another process (`smw incidents`).
-fn stored_status(app: &RunningApp, key: &str) -> Outcome<String> {
-    let output = std::process::Command::new(smw_binary()?)
-        .arg("incidents")
-        .arg(&app.workspace)
-        .args(["--json", "--text", "Kestrel"])
-        .output()?;
-    if !output.status.success() {
-        return Err(format!("smw incidents failed: {}", String::from_utf8_lossy(&output.stderr)).into());
-    }
-    let page: serde_json::Value = serde_json::from_slice(&output.stdout)?;
-    let row = page["rows"].as_array().into_iter().flatten().find(|row| row["key"] == key);
-    Ok(row.and_then(|row| row["status"].as_str()).unwrap_or("missing").to_string())
 }

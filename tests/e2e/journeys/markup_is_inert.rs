@@ -29,6 +29,8 @@ async fn journey(app: &RunningApp) -> Outcome {
 
     let description = ui::element(client, "record-description").await?;
     // Give an injected image time to fail loading and fire its handler, were it ever created.
+    // A fixed sleep on purpose: the check is that something never happens, so there is no
+    // condition to wait for.
     tokio::time::sleep(Duration::from_millis(1500)).await;
 
     let title_after = evaluate(client, "document.title").await?;
@@ -87,6 +89,9 @@ async fn content_security_policy_is_in_force(app: &RunningApp) -> Outcome {
            return { eval: evalRan, tauriGlobal: typeof window.__TAURI__ }; })()",
     )
     .await?;
+    // A fixed sleep on purpose: the check is that the inline script never runs, so there is no
+    // condition to wait for. Were inline scripts allowed, it would have run on insertion
+    // already; the pause is only a margin.
     tokio::time::sleep(Duration::from_millis(200)).await;
     let inline_ran = evaluate(&app.client, "window.__inlineRan === true").await?;
     if probe["eval"] != false || inline_ran != false {

@@ -1,7 +1,10 @@
 //! Steps several journeys share, in the words a person would use.
 
-use crate::harness::{ui, Outcome, RunningApp};
+use crate::harness::{evaluate, smw_binary, ui, Outcome, RunningApp};
 use fantoccini::Locator;
+use serde_json::Value;
+use std::ffi::OsStr;
+use std::process::Command;
 use std::time::Duration;
 
 /// Chooses the first person in the "Acting as" picker: writes wait until someone acts.
@@ -79,4 +82,52 @@ pub async fn drag_card(app: &RunningApp, key: &str, status: &str) -> Outcome {
     let card = ui::element(&app.client, &format!("ticket-card-{key}")).await?;
     let column = ui::element(&app.client, &format!("board-column-{status}")).await?;
     ui::drag(&app.client, &card, &column).await
+}
+
+/// Waits until the open record view shows the ticket in `status`.
+pub async fn wait_for_record_status(app: &RunningApp, status: &str) -> Outcome {
+    ui::eventually(&format!("the record view shows the ticket {status}"), Duration::from_secs(10), || async move {
+        let badge = ui::element(&app.client, "record-status").await?;
+        Ok(badge.attr("data-status").await?.as_deref() == Some(status))
+    })
+    .await
+}
+
+/// Waits for a notice in the corner that contains `words`, and returns its message (without
+/// the × that dismisses it).
+pub async fn notice_saying(app: &RunningApp, words: &str) -> Outcome<String> {
+    let texts = "Array.from(document.querySelectorAll('[data-testid=\"toast\"]')).map(toast => toast.firstElementChild.textContent)";
+    ui::eventually_some(&format!("a notice says {words:?}"), Duration::from_secs(10), || async move {
+        let shown = evaluate(&app.client, texts).await?;
+        let found = shown.as_array().into_iter().flatten().filter_map(Value::as_str).find(|text| text.contains(words));
+        Ok(found.map(str::to_string))
+    })
+    .await
+}
+
+/// Runs the `smw` CLI (another process writing or reading the same workspace file) and gives
+/// what it printed as JSON.
+pub fn smw<I, S>(args: I) -> Outcome<Value>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let output = Command::new(smw_binary()?).args(args).output()?;
+    if !output.status.success() {
+        return Err(format!("smw failed: {}", String::from_utf8_lossy(&output.stderr)).into());
+    }
+    Ok(serde_json::from_slice(&output.stdout)?)
+}
+
+/// The status the workspace file holds for a ticket, read by another process (`smw incidents`).
+pub fn stored_status(app: &RunningApp, key: &str) -> Outcome<String> {
+    let page = smw([
+        OsStr::new("incidents"),
+        app.workspace.as_os_str(),
+        OsStr::new("--json"),
+        OsStr::new("--limit"),
+        OsStr::new("1000"),
+    ])?;
+    let row = page["rows"].as_array().into_iter().flatten().find(|row| row["key"] == key);
+    Ok(row.and_then(|row| row["status"].as_str()).unwrap_or("missing").to_string())
 }

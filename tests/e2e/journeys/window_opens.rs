@@ -15,10 +15,16 @@ async fn window_opens_on_the_given_workspace() {
 
 async fn check(app: &RunningApp) -> Outcome {
     let title = evaluate(&app.client, "document.title").await?;
-    assert_eq!(title.as_str(), Some("SMS Workbench"), "window document title");
+    if title.as_str() != Some("SMS Workbench") {
+        return Err(format!("the window is titled {title}, expected \"SMS Workbench\"").into());
+    }
     // A new workspace has no tickets, so the UI offers demo data instead of an empty board.
-    assert!(ui::exists(&app.client, "empty-workspace").await?, "the empty-workspace screen is shown");
-    assert!(app.workspace.exists(), "the app created the workspace file {}", app.workspace.display());
+    if !ui::exists(&app.client, "empty-workspace").await? {
+        return Err("the empty-workspace screen is not shown on a new workspace".into());
+    }
+    if !app.workspace.exists() {
+        return Err(format!("the app did not create the workspace file {}", app.workspace.display()).into());
+    }
     app.screenshot("window-opens").await?;
 
     ui::element(&app.client, "actor-introduce").await?;

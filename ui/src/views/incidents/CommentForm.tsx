@@ -36,11 +36,11 @@ export function CommentForm({ parentKey }: { parentKey: string }) {
   return (
     <form className={`comment-form${internal ? ' work-note' : ''}`} onSubmit={submit} data-testid="comment-form" ref={form}>
       <div className="segmented small" role="radiogroup" aria-label="Visibility">
-        <label className={!internal ? 'selected' : ''}>
+        <label className={!internal ? 'selected' : ''} data-testid="comment-visibility-public">
           <input type="radio" name="visibility" checked={!internal} onChange={() => setInternal(false)} data-testid="comment-public" />
           Comment
         </label>
-        <label className={internal ? 'selected' : ''}>
+        <label className={internal ? 'selected' : ''} data-testid="comment-visibility-internal">
           <input type="radio" name="visibility" checked={internal} onChange={() => setInternal(true)} data-testid="comment-internal" />
           Work note (internal)
         </label>

@@ -24,7 +24,7 @@ export function ProblemPanel({ problem, chosenId, onChoose }: ProblemPanelProps)
       {problem ? (
         <div className="linked-problem" data-testid="linked-problem">
           <div className="linked-problem-head">
-            <a href={routeToHash({ view: 'problem', key: problem.key })} className="record-key">
+            <a href={routeToHash({ view: 'problem', key: problem.key })} className="record-key" data-testid="linked-problem-key">
               {problem.key}
             </a>
             {problem.known_error && <KnownErrorBadge />}

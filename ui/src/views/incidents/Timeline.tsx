@@ -26,7 +26,7 @@ export function Timeline({ comments, history, directory, noun }: TimelineProps) 
           <li key={item.id} className={`timeline-item timeline-comment${item.comment.internal ? ' work-note' : ''}`} data-testid={`timeline-comment-${item.comment.key}`}>
             <div className="timeline-meta">
               <strong>{directory.personName(item.comment.author_id) ?? 'Unknown person'}</strong>
-              <span className={`tag ${item.comment.internal ? 'tag-internal' : 'tag-public'}`}>
+              <span className={`tag ${item.comment.internal ? 'tag-internal' : 'tag-public'}`} data-testid="timeline-visibility">
                 {item.comment.internal ? 'Work note' : 'Comment'}
               </span>
               <time dateTime={item.at}>{formatDateTime(item.at)}</time>
