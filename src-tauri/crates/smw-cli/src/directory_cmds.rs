@@ -10,7 +10,7 @@ use crate::workspace_cmds::print_json;
 use clap::{Args, Subcommand};
 use smw_core::Record;
 use smw_store::Actor;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// One record family as the command line edits it.
 pub trait Noun {
@@ -162,16 +162,21 @@ fn act<N: Noun>(action: Action<N>) -> CliResult {
                     N::Record::NOUN
                 )));
             }
-            let session = Session::open(&file)?;
-            let actor = session.actor(acting.as_key.as_deref().ok_or_else(actor_required)?)?;
-            let key = session.key::<N::Record>(&key)?;
+            let (session, actor, key) = acting_on::<N>(&file, &key, acting)?;
             print_json(&N::edit(&session, &actor, &key, fields)?)
         }
         Action::Retire { file, key, acting } => {
-            let session = Session::open(&file)?;
-            let actor = session.actor(acting.as_key.as_deref().ok_or_else(actor_required)?)?;
-            let key = session.key::<N::Record>(&key)?;
+            let (session, actor, key) = acting_on::<N>(&file, &key, acting)?;
             print_json(&N::retire(&session, &actor, &key)?)
         }
     }
+}
+
+/// What an edit or a retirement needs: the open workspace, the person acting (`--as` is
+/// required) and the stored key of the live record named.
+fn acting_on<N: Noun>(file: &Path, key: &str, acting: Acting) -> CliResult<(Session, Actor, String)> {
+    let session = Session::open(file)?;
+    let actor = session.actor(acting.as_key.as_deref().ok_or_else(actor_required)?)?;
+    let key = session.key::<N::Record>(key)?;
+    Ok((session, actor, key))
 }

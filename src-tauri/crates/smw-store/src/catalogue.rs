@@ -1,12 +1,10 @@
 //! Services, customers and suppliers: table mappings, creation, edits and retirement.
 
-use crate::columns::*;
 use crate::error::StoreResult;
+use crate::mapping::stored_record;
 use crate::stored::{list_live, live_names, require_key, require_ref, Stored};
 use crate::workspace::Workspace;
-use crate::write::{check_version, Actor, WriteTx};
-use rusqlite::types::Value;
-use rusqlite::Row;
+use crate::write::{Actor, WriteTx};
 use smw_core::catalogue::{Customer, PartyDraft, Service, ServiceDraft, ServiceStatus, Supplier};
 use smw_core::catalogue_patch::{PartyPatch, ServicePatch};
 use smw_core::directory::Person;
@@ -15,94 +13,39 @@ use smw_core::{RecordKind, Timestamp};
 use std::collections::HashMap;
 use uuid::Uuid;
 
-impl Stored for Service {
-    const TABLE: &'static str = "services";
-    const NOUN: &'static str = "service";
-    const COLUMNS: &'static [&'static str] = &[
-        "id",
-        "key",
-        "name",
-        "description",
-        "status",
-        "owner_id",
-        "customer_ids",
-        "depends_on",
-        "created_at",
-        "updated_at",
-        "deleted_at",
-        "version",
-    ];
-
-    fn values(&self) -> Vec<Value> {
-        vec![
-            uuid(self.id),
-            text(&self.key),
-            text(&self.name),
-            text(&self.description),
-            text(self.status.as_str()),
-            opt_uuid(self.owner_id),
-            uuid_list(&self.customer_ids),
-            uuid_list(&self.depends_on),
-            ts(self.created_at),
-            ts(self.updated_at),
-            opt_ts(self.deleted_at),
-            int(self.version),
-        ]
-    }
-
-    fn from_row(row: &Row) -> rusqlite::Result<Self> {
-        Ok(Service {
-            id: get_uuid(row, 0)?,
-            key: get(row, 1)?,
-            name: get(row, 2)?,
-            description: get(row, 3)?,
-            status: get_enum(row, 4, ServiceStatus::parse)?,
-            owner_id: get_opt_uuid(row, 5)?,
-            customer_ids: get_uuid_list(row, 6)?,
-            depends_on: get_uuid_list(row, 7)?,
-            created_at: get_ts(row, 8)?,
-            updated_at: get_ts(row, 9)?,
-            deleted_at: get_opt_ts(row, 10)?,
-            version: get(row, 11)?,
-        })
+stored_record! {
+    Service => table "services", noun "service",
+    columns {
+        id: uuid,
+        key: text,
+        name: text,
+        description: text,
+        status: enum(ServiceStatus),
+        owner_id: opt_uuid,
+        customer_ids: uuid_list,
+        depends_on: uuid_list,
+        created_at: ts,
+        updated_at: ts,
+        deleted_at: opt_ts,
+        version: int,
     }
 }
 
 /// Customers and suppliers share a shape: name, description and contacts.
 macro_rules! stored_party {
     ($type:ty, $table:literal, $noun:literal) => {
-        impl Stored for $type {
-            const TABLE: &'static str = $table;
-            const NOUN: &'static str = $noun;
-            const COLUMNS: &'static [&'static str] =
-                &["id", "key", "name", "description", "contacts", "created_at", "updated_at", "deleted_at", "version"];
-
-            fn values(&self) -> Vec<Value> {
-                vec![
-                    uuid(self.id),
-                    text(&self.key),
-                    text(&self.name),
-                    text(&self.description),
-                    text(&self.contacts),
-                    ts(self.created_at),
-                    ts(self.updated_at),
-                    opt_ts(self.deleted_at),
-                    int(self.version),
-                ]
-            }
-
-            fn from_row(row: &Row) -> rusqlite::Result<Self> {
-                Ok(Self {
-                    id: get_uuid(row, 0)?,
-                    key: get(row, 1)?,
-                    name: get(row, 2)?,
-                    description: get(row, 3)?,
-                    contacts: get(row, 4)?,
-                    created_at: get_ts(row, 5)?,
-                    updated_at: get_ts(row, 6)?,
-                    deleted_at: get_opt_ts(row, 7)?,
-                    version: get(row, 8)?,
-                })
+        stored_record! {
+            $type => table $table, noun $noun,
+            columns {
+                id: uuid,
+                key: text,
+                name: text,
+                description: text,
+                contacts: text,
+                created_at: ts,
+                updated_at: ts,
+                deleted_at: opt_ts,
+                version: int,
             }
         }
     };
@@ -199,27 +142,15 @@ pub(crate) fn create_service(w: &mut WriteTx, draft: ServiceDraft) -> StoreResul
     for (i, service) in draft.depends_on.iter().enumerate() {
         require_ref::<Service>(w.conn(), Some(*service), &format!("depends_on[{i}]"))?;
     }
-    let (id, key) = w.identity(RecordKind::Service)?;
-    let service = Service::create(draft, id, key, w.now())?;
-    unique_name(w, &service)?;
-    w.insert(&service)?;
-    Ok(service)
+    w.create(RecordKind::Service, |id, key, now| Service::create(draft, id, key, now), unique_name)
 }
 
 pub(crate) fn create_customer(w: &mut WriteTx, draft: PartyDraft) -> StoreResult<Customer> {
-    let (id, key) = w.identity(RecordKind::Customer)?;
-    let customer = Customer::create(draft, id, key, w.now())?;
-    unique_name(w, &customer)?;
-    w.insert(&customer)?;
-    Ok(customer)
+    w.create(RecordKind::Customer, |id, key, now| Customer::create(draft, id, key, now), unique_name)
 }
 
 pub(crate) fn create_supplier(w: &mut WriteTx, draft: PartyDraft) -> StoreResult<Supplier> {
-    let (id, key) = w.identity(RecordKind::Supplier)?;
-    let supplier = Supplier::create(draft, id, key, w.now())?;
-    unique_name(w, &supplier)?;
-    w.insert(&supplier)?;
-    Ok(supplier)
+    w.create(RecordKind::Supplier, |id, key, now| Supplier::create(draft, id, key, now), unique_name)
 }
 
 pub(crate) fn update_service(
@@ -228,22 +159,20 @@ pub(crate) fn update_service(
     patch: ServicePatch,
     expected_version: Option<i64>,
 ) -> StoreResult<Service> {
-    let before: Service = require_key(w.conn(), key)?;
-    check_version(&before, expected_version)?;
-    require_ref::<Person>(w.conn(), patch.owner_id.flatten(), "owner_id")?;
-    for (i, customer) in patch.customer_ids.iter().flatten().enumerate() {
-        require_ref::<Customer>(w.conn(), Some(*customer), &format!("customer_ids[{i}]"))?;
-    }
-    for (i, service) in patch.depends_on.iter().flatten().enumerate() {
-        require_ref::<Service>(w.conn(), Some(*service), &format!("depends_on[{i}]"))?;
-    }
-    // The whole graph, so the domain can refuse a dependency that closes a cycle.
-    let graph: HashMap<Uuid, Vec<Uuid>> =
-        list_live::<Service>(w.conn())?.into_iter().map(|service| (service.id, service.depends_on)).collect();
-    let mut after = before.clone();
-    after.apply_patch(patch, &graph)?;
-    unique_name(w, &after)?;
-    w.update(&before, &mut after)?;
+    let (_, after) = w.edit(key, expected_version, |w, service: &mut Service| {
+        require_ref::<Person>(w.conn(), patch.owner_id.flatten(), "owner_id")?;
+        for (i, customer) in patch.customer_ids.iter().flatten().enumerate() {
+            require_ref::<Customer>(w.conn(), Some(*customer), &format!("customer_ids[{i}]"))?;
+        }
+        for (i, service) in patch.depends_on.iter().flatten().enumerate() {
+            require_ref::<Service>(w.conn(), Some(*service), &format!("depends_on[{i}]"))?;
+        }
+        // The whole graph, so the domain can refuse a dependency that closes a cycle.
+        let graph: HashMap<Uuid, Vec<Uuid>> =
+            list_live::<Service>(w.conn())?.into_iter().map(|service| (service.id, service.depends_on)).collect();
+        service.apply_patch(patch, &graph)?;
+        unique_name(w, service)
+    })?;
     Ok(after)
 }
 
@@ -297,13 +226,9 @@ fn update_party<R: Named>(
     expected_version: Option<i64>,
     apply: fn(&mut R, PartyPatch) -> Result<(), smw_core::Invalid>,
 ) -> StoreResult<R> {
-    let before: R = require_key(w.conn(), key)?;
-    check_version(&before, expected_version)?;
-    let mut after = before.clone();
-    apply(&mut after, patch)?;
-    unique_name(w, &after)?;
-    if after != before {
-        w.update(&before, &mut after)?;
-    }
+    let (_, after) = w.edit_if_changed(key, expected_version, |w, party: &mut R| {
+        apply(party, patch)?;
+        unique_name(w, party)
+    })?;
     Ok(after)
 }

@@ -2,6 +2,8 @@
 
 use rusqlite::types::{FromSql, Type, Value};
 use rusqlite::Row;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use smw_core::Timestamp;
 use std::str::FromStr;
 use uuid::Uuid;
@@ -34,8 +36,25 @@ pub fn int(value: impl Into<i64>) -> Value {
     Value::Integer(value.into())
 }
 
+pub fn opt_real(value: Option<f64>) -> Value {
+    value.map_or(Value::Null, Value::Real)
+}
+
 pub fn uuid_list(ids: &[Uuid]) -> Value {
     Value::Text(serde_json::to_string(ids).expect("uuids serialise"))
+}
+
+/// Lists and targets are kept as JSON text (like service dependencies in 0001).
+pub fn json<T: Serialize>(value: &T) -> Value {
+    Value::Text(serde_json::to_string(value).expect("agreement fields serialise"))
+}
+
+pub fn date(value: chrono::NaiveDate) -> Value {
+    Value::Text(value.format("%Y-%m-%d").to_string())
+}
+
+pub fn opt_date(value: Option<chrono::NaiveDate>) -> Value {
+    value.map_or(Value::Null, date)
 }
 
 fn conversion(index: usize, error: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
@@ -83,6 +102,20 @@ pub fn get<T: FromSql>(row: &Row, index: usize) -> rusqlite::Result<T> {
 pub fn get_uuid_list(row: &Row, index: usize) -> rusqlite::Result<Vec<Uuid>> {
     let raw: String = row.get(index)?;
     serde_json::from_str(&raw).map_err(|e| conversion(index, e))
+}
+
+pub fn get_json<T: DeserializeOwned>(row: &Row, index: usize) -> rusqlite::Result<T> {
+    let raw: String = row.get(index)?;
+    serde_json::from_str(&raw).map_err(|e| conversion(index, e))
+}
+
+pub fn get_opt_date(row: &Row, index: usize) -> rusqlite::Result<Option<chrono::NaiveDate>> {
+    let raw: Option<String> = row.get(index)?;
+    raw.map(|text| chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| conversion(index, e))).transpose()
+}
+
+pub fn get_date(row: &Row, index: usize) -> rusqlite::Result<chrono::NaiveDate> {
+    get_opt_date(row, index)?.ok_or(rusqlite::Error::InvalidColumnType(index, "date".into(), Type::Null))
 }
 
 /// Reads an enum stored as its snake_case name.

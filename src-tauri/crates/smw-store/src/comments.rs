@@ -1,67 +1,32 @@
 //! Comments and work notes on tickets and problems.
 
-use crate::columns::*;
 use crate::error::{StoreError, StoreResult};
+use crate::mapping::stored_record;
 use crate::stored::{get_by_key, select_sql, Searchable, Stored};
 use crate::workspace::Workspace;
 use crate::write::{Actor, WriteTx};
-use rusqlite::types::Value;
-use rusqlite::{Connection, Row};
+use rusqlite::Connection;
 use smw_core::comment::{Comment, CommentDraft};
 use smw_core::problem::Problem;
 use smw_core::ticket::Ticket;
 use smw_core::{RecordKind, Timestamp};
 use uuid::Uuid;
 
-impl Stored for Comment {
-    const TABLE: &'static str = "comments";
-    const NOUN: &'static str = "comment";
-    const COLUMNS: &'static [&'static str] = &[
-        "id",
-        "key",
-        "parent_id",
-        "author_id",
-        "body",
-        "internal",
-        "created_at",
-        "updated_at",
-        "deleted_at",
-        "version",
-    ];
-
-    fn values(&self) -> Vec<Value> {
-        vec![
-            uuid(self.id),
-            text(&self.key),
-            uuid(self.parent_id),
-            opt_uuid(self.author_id),
-            text(&self.body),
-            int(self.internal),
-            ts(self.created_at),
-            ts(self.updated_at),
-            opt_ts(self.deleted_at),
-            int(self.version),
-        ]
+stored_record! {
+    Comment => table "comments", noun "comment",
+    columns {
+        id: uuid,
+        key: text,
+        parent_id: uuid,
+        author_id: opt_uuid,
+        body: text,
+        internal: int,
+        created_at: ts,
+        updated_at: ts,
+        deleted_at: opt_ts,
+        version: int,
     }
-
-    fn from_row(row: &Row) -> rusqlite::Result<Self> {
-        Ok(Comment {
-            id: get_uuid(row, 0)?,
-            key: get(row, 1)?,
-            parent_id: get_uuid(row, 2)?,
-            author_id: get_opt_uuid(row, 3)?,
-            body: get(row, 4)?,
-            internal: get(row, 5)?,
-            created_at: get_ts(row, 6)?,
-            updated_at: get_ts(row, 7)?,
-            deleted_at: get_opt_ts(row, 8)?,
-            version: get(row, 9)?,
-        })
-    }
-
-    fn searchable(&self) -> Option<Searchable<'_>> {
-        Some(Searchable { title: "", body: self.body.as_str().into() })
-    }
+    searchable(comment) { Searchable { title: "", body: comment.body.as_str().into() } }
 }
 
 impl Workspace {
@@ -95,10 +60,12 @@ pub(crate) fn add(w: &mut WriteTx, parent_key: &str, draft: CommentDraft) -> Sto
             None => return Err(StoreError::not_found("ticket or problem", parent_key)),
         },
     };
-    let (id, key) = w.identity(RecordKind::Comment)?;
     let author_id = w.actor().id;
-    let comment = Comment::create(draft, parent_id, author_id, id, key, w.now())?;
-    w.insert(&comment)?;
+    let comment = w.create(
+        RecordKind::Comment,
+        |id, key, now| Comment::create(draft, parent_id, author_id, id, key, now),
+        |_, _| Ok(()),
+    )?;
     if let Some(before) = ticket {
         let from_support = author_id.is_some() && author_id != before.caller_id;
         if !comment.internal && from_support && before.responded_at.is_none() {

@@ -1,13 +1,11 @@
 //! People and support groups: table mappings, creation, edits and retirement, the first
 //! person of a workspace, and the directory the pickers show.
 
-use crate::columns::*;
 use crate::error::{StoreError, StoreResult};
+use crate::mapping::stored_record;
 use crate::stored::{get_by_id, list_all, list_live, live_names, require_key, require_ref, Stored};
 use crate::workspace::Workspace;
-use crate::write::{check_version, Actor, WriteTx};
-use rusqlite::types::Value;
-use rusqlite::Row;
+use crate::write::{Actor, WriteTx};
 use smw_core::catalogue::{Customer, Service, Supplier};
 use smw_core::directory::{
     ensure_may_introduce_self, ensure_may_retire, Group, GroupDraft, GroupPatch, Person, PersonDraft, PersonPatch,
@@ -18,91 +16,36 @@ use smw_core::views::Directory;
 use smw_core::{RecordKind, Timestamp};
 use uuid::Uuid;
 
-impl Stored for Person {
-    const TABLE: &'static str = "people";
-    const NOUN: &'static str = "person";
-    const COLUMNS: &'static [&'static str] = &[
-        "id",
-        "key",
-        "name",
-        "email",
-        "phone",
-        "can_act",
-        "group_ids",
-        "customer_id",
-        "created_at",
-        "updated_at",
-        "deleted_at",
-        "version",
-    ];
-
-    fn values(&self) -> Vec<Value> {
-        vec![
-            uuid(self.id),
-            text(&self.key),
-            text(&self.name),
-            text(&self.email),
-            text(&self.phone),
-            int(self.can_act),
-            uuid_list(&self.group_ids),
-            opt_uuid(self.customer_id),
-            ts(self.created_at),
-            ts(self.updated_at),
-            opt_ts(self.deleted_at),
-            int(self.version),
-        ]
-    }
-
-    fn from_row(row: &Row) -> rusqlite::Result<Self> {
-        Ok(Person {
-            id: get_uuid(row, 0)?,
-            key: get(row, 1)?,
-            name: get(row, 2)?,
-            email: get(row, 3)?,
-            phone: get(row, 4)?,
-            can_act: get(row, 5)?,
-            group_ids: get_uuid_list(row, 6)?,
-            customer_id: get_opt_uuid(row, 7)?,
-            created_at: get_ts(row, 8)?,
-            updated_at: get_ts(row, 9)?,
-            deleted_at: get_opt_ts(row, 10)?,
-            version: get(row, 11)?,
-        })
+stored_record! {
+    Person => table "people", noun "person",
+    columns {
+        id: uuid,
+        key: text,
+        name: text,
+        email: text,
+        phone: text,
+        can_act: int,
+        group_ids: uuid_list,
+        customer_id: opt_uuid,
+        created_at: ts,
+        updated_at: ts,
+        deleted_at: opt_ts,
+        version: int,
     }
 }
 
-impl Stored for Group {
-    const TABLE: &'static str = "groups";
-    const NOUN: &'static str = "group";
-    const COLUMNS: &'static [&'static str] =
-        &["id", "key", "name", "description", "lead_id", "created_at", "updated_at", "deleted_at", "version"];
-
-    fn values(&self) -> Vec<Value> {
-        vec![
-            uuid(self.id),
-            text(&self.key),
-            text(&self.name),
-            text(&self.description),
-            opt_uuid(self.lead_id),
-            ts(self.created_at),
-            ts(self.updated_at),
-            opt_ts(self.deleted_at),
-            int(self.version),
-        ]
-    }
-
-    fn from_row(row: &Row) -> rusqlite::Result<Self> {
-        Ok(Group {
-            id: get_uuid(row, 0)?,
-            key: get(row, 1)?,
-            name: get(row, 2)?,
-            description: get(row, 3)?,
-            lead_id: get_opt_uuid(row, 4)?,
-            created_at: get_ts(row, 5)?,
-            updated_at: get_ts(row, 6)?,
-            deleted_at: get_opt_ts(row, 7)?,
-            version: get(row, 8)?,
-        })
+stored_record! {
+    Group => table "groups", noun "group",
+    columns {
+        id: uuid,
+        key: text,
+        name: text,
+        description: text,
+        lead_id: opt_uuid,
+        created_at: ts,
+        updated_at: ts,
+        deleted_at: opt_ts,
+        version: int,
     }
 }
 
@@ -136,12 +79,10 @@ impl Workspace {
         expected_version: Option<i64>,
     ) -> StoreResult<Person> {
         self.write(actor, now, |w| {
-            let before: Person = require_key(w.conn(), key)?;
-            check_version(&before, expected_version)?;
-            let mut after = before.clone();
-            after.apply_patch(patch)?;
-            check_person(w, Some(after.id), &after.email, &after.group_ids, after.customer_id)?;
-            w.update(&before, &mut after)?;
+            let (_, after) = w.edit(key, expected_version, |w, person: &mut Person| {
+                person.apply_patch(patch)?;
+                check_person(w, Some(person.id), &person.email, &person.group_ids, person.customer_id)
+            })?;
             Ok(after)
         })
     }
@@ -176,15 +117,11 @@ impl Workspace {
         expected_version: Option<i64>,
     ) -> StoreResult<Group> {
         self.write(actor, now, |w| {
-            let before: Group = require_key(w.conn(), key)?;
-            check_version(&before, expected_version)?;
             let members = patch.member_ids.clone();
-            let mut after = before.clone();
-            after.apply_patch(patch)?;
-            check_group(w, Some(after.id), &after)?;
-            if after != before {
-                w.update(&before, &mut after)?;
-            }
+            let (_, after) = w.edit_if_changed(key, expected_version, |w, group: &mut Group| {
+                group.apply_patch(patch)?;
+                check_group(w, Some(group.id), group)
+            })?;
             if let Some(members) = members {
                 set_members(w, after.id, &members)?;
             }
@@ -215,10 +152,7 @@ impl Workspace {
 
 pub(crate) fn create_person(w: &mut WriteTx, draft: PersonDraft) -> StoreResult<Person> {
     check_person(w, None, &draft.email, &draft.group_ids, draft.customer_id)?;
-    let (id, key) = w.identity(RecordKind::Person)?;
-    let person = Person::create(draft, id, key, w.now())?;
-    w.insert(&person)?;
-    Ok(person)
+    w.create(RecordKind::Person, |id, key, now| Person::create(draft, id, key, now), |_, _| Ok(()))
 }
 
 /// What a person's record refers to exists, and no other live person has the same e-mail.
@@ -242,10 +176,11 @@ fn check_person(
 
 pub(crate) fn create_group(w: &mut WriteTx, draft: GroupDraft) -> StoreResult<Group> {
     let members = draft.member_ids.clone();
-    let (id, key) = w.identity(RecordKind::Group)?;
-    let group = Group::create(draft, id, key, w.now())?;
-    check_group(w, None, &group)?;
-    w.insert(&group)?;
+    let group = w.create(
+        RecordKind::Group,
+        |id, key, now| Group::create(draft, id, key, now),
+        |w, group| check_group(w, None, group),
+    )?;
     if let Some(members) = members {
         set_members(w, group.id, &members)?;
     }

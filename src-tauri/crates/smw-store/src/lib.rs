@@ -17,6 +17,7 @@ mod error;
 mod fast_map;
 mod links;
 mod locations;
+mod mapping;
 pub mod migrations;
 mod problems;
 mod search;

@@ -1,12 +1,11 @@
 //! Links between tickets and problems.
 
-use crate::columns::*;
 use crate::error::{StoreError, StoreResult};
+use crate::mapping::stored_record;
 use crate::stored::{get_by_id, get_by_key, select_sql, Stored};
 use crate::workspace::Workspace;
 use crate::write::{Actor, WriteTx};
-use rusqlite::types::Value;
-use rusqlite::{Connection, Row};
+use rusqlite::Connection;
 use smw_core::link::{Link, LinkKind};
 use smw_core::problem::Problem;
 use smw_core::ticket::Ticket;
@@ -14,38 +13,18 @@ use smw_core::views::LinkView;
 use smw_core::{Code, Invalid, RecordKind, Timestamp};
 use uuid::Uuid;
 
-impl Stored for Link {
-    const TABLE: &'static str = "links";
-    const NOUN: &'static str = "link";
-    const COLUMNS: &'static [&'static str] =
-        &["id", "key", "from_id", "to_id", "kind", "created_at", "updated_at", "deleted_at", "version"];
-
-    fn values(&self) -> Vec<Value> {
-        vec![
-            uuid(self.id),
-            text(&self.key),
-            uuid(self.from_id),
-            uuid(self.to_id),
-            text(self.kind.as_str()),
-            ts(self.created_at),
-            ts(self.updated_at),
-            opt_ts(self.deleted_at),
-            int(self.version),
-        ]
-    }
-
-    fn from_row(row: &Row) -> rusqlite::Result<Self> {
-        Ok(Link {
-            id: get_uuid(row, 0)?,
-            key: get(row, 1)?,
-            from_id: get_uuid(row, 2)?,
-            to_id: get_uuid(row, 3)?,
-            kind: get_enum(row, 4, LinkKind::parse)?,
-            created_at: get_ts(row, 5)?,
-            updated_at: get_ts(row, 6)?,
-            deleted_at: get_opt_ts(row, 7)?,
-            version: get(row, 8)?,
-        })
+stored_record! {
+    Link => table "links", noun "link",
+    columns {
+        id: uuid,
+        key: text,
+        from_id: uuid,
+        to_id: uuid,
+        kind: enum(LinkKind),
+        created_at: ts,
+        updated_at: ts,
+        deleted_at: opt_ts,
+        version: int,
     }
 }
 
@@ -121,8 +100,5 @@ pub(crate) fn add(w: &mut WriteTx, from_key: &str, to_key: &str, kind: LinkKind)
         )
         .into());
     }
-    let (id, key) = w.identity(RecordKind::Link)?;
-    let link = Link::create(from_id, to_id, kind, id, key, w.now())?;
-    w.insert(&link)?;
-    Ok(link)
+    w.create(RecordKind::Link, |id, key, now| Link::create(from_id, to_id, kind, id, key, now), |_, _| Ok(()))
 }

@@ -1,12 +1,11 @@
 //! Problems and known errors.
 
-use crate::columns::*;
 use crate::error::StoreResult;
+use crate::mapping::stored_record;
 use crate::stored::{get_by_id, require_key, require_ref, select_sql, Searchable, Stored};
 use crate::workspace::Workspace;
-use crate::write::{check_version, Actor, WriteTx};
-use rusqlite::types::Value;
-use rusqlite::{Connection, Row};
+use crate::write::{Actor, WriteTx};
+use rusqlite::Connection;
 use smw_core::catalogue::Service;
 use smw_core::directory::{Group, Person};
 use smw_core::problem::{Problem, ProblemDraft, ProblemPatch, ProblemStatus};
@@ -14,77 +13,31 @@ use smw_core::views::{ProblemDetail, SearchHit};
 use smw_core::{RecordKind, Timestamp};
 use uuid::Uuid;
 
-impl Stored for Problem {
-    const TABLE: &'static str = "problems";
-    const NOUN: &'static str = "problem";
-    const COLUMNS: &'static [&'static str] = &[
-        "id",
-        "key",
-        "title",
-        "description",
-        "status",
-        "priority",
-        "service_id",
-        "assignee_id",
-        "group_id",
-        "root_cause",
-        "workaround",
-        "known_error",
-        "created_at",
-        "updated_at",
-        "resolved_at",
-        "deleted_at",
-        "version",
-    ];
-
-    fn values(&self) -> Vec<Value> {
-        vec![
-            uuid(self.id),
-            text(&self.key),
-            text(&self.title),
-            text(&self.description),
-            text(self.status.as_str()),
-            int(self.priority),
-            opt_uuid(self.service_id),
-            opt_uuid(self.assignee_id),
-            opt_uuid(self.group_id),
-            text(&self.root_cause),
-            text(&self.workaround),
-            int(self.known_error),
-            ts(self.created_at),
-            ts(self.updated_at),
-            opt_ts(self.resolved_at),
-            opt_ts(self.deleted_at),
-            int(self.version),
-        ]
+stored_record! {
+    Problem => table "problems", noun "problem",
+    columns {
+        id: uuid,
+        key: text,
+        title: text,
+        description: text,
+        status: enum(ProblemStatus),
+        priority: int,
+        service_id: opt_uuid,
+        assignee_id: opt_uuid,
+        group_id: opt_uuid,
+        root_cause: text,
+        workaround: text,
+        known_error: int,
+        created_at: ts,
+        updated_at: ts,
+        resolved_at: opt_ts,
+        deleted_at: opt_ts,
+        version: int,
     }
-
-    fn from_row(row: &Row) -> rusqlite::Result<Self> {
-        Ok(Problem {
-            id: get_uuid(row, 0)?,
-            key: get(row, 1)?,
-            title: get(row, 2)?,
-            description: get(row, 3)?,
-            status: get_enum(row, 4, ProblemStatus::parse)?,
-            priority: get(row, 5)?,
-            service_id: get_opt_uuid(row, 6)?,
-            assignee_id: get_opt_uuid(row, 7)?,
-            group_id: get_opt_uuid(row, 8)?,
-            root_cause: get(row, 9)?,
-            workaround: get(row, 10)?,
-            known_error: get(row, 11)?,
-            created_at: get_ts(row, 12)?,
-            updated_at: get_ts(row, 13)?,
-            resolved_at: get_opt_ts(row, 14)?,
-            deleted_at: get_opt_ts(row, 15)?,
-            version: get(row, 16)?,
-        })
-    }
-
-    fn searchable(&self) -> Option<Searchable<'_>> {
+    searchable(problem) {
         // Root cause and workaround are what a person searching for a known error types.
-        let body = format!("{}\n{}\n{}", self.description, self.root_cause, self.workaround);
-        Some(Searchable { title: &self.title, body: body.into() })
+        let body = format!("{}\n{}\n{}", problem.description, problem.root_cause, problem.workaround);
+        Searchable { title: &problem.title, body: body.into() }
     }
 }
 
@@ -202,10 +155,7 @@ pub(crate) fn search_hit(
 
 pub(crate) fn create(w: &mut WriteTx, draft: ProblemDraft) -> StoreResult<Problem> {
     check_refs(w.conn(), draft.service_id, draft.assignee_id, draft.group_id)?;
-    let (id, key) = w.identity(RecordKind::Problem)?;
-    let problem = Problem::create(draft, id, key, w.now())?;
-    w.insert(&problem)?;
-    Ok(problem)
+    w.create(RecordKind::Problem, |id, key, now| Problem::create(draft, id, key, now), |_, _| Ok(()))
 }
 
 pub(crate) fn update(
@@ -214,11 +164,9 @@ pub(crate) fn update(
     patch: ProblemPatch,
     expected_version: Option<i64>,
 ) -> StoreResult<Problem> {
-    let before: Problem = require_key(w.conn(), key)?;
-    check_version(&before, expected_version)?;
-    check_refs(w.conn(), patch.service_id.flatten(), patch.assignee_id.flatten(), patch.group_id.flatten())?;
-    let mut after = before.clone();
-    after.apply_patch(patch, w.now())?;
-    w.update(&before, &mut after)?;
+    let (_, after) = w.edit(key, expected_version, |w, problem: &mut Problem| {
+        check_refs(w.conn(), patch.service_id.flatten(), patch.assignee_id.flatten(), patch.group_id.flatten())?;
+        Ok(problem.apply_patch(patch, w.now())?)
+    })?;
     Ok(after)
 }

@@ -1,46 +1,26 @@
 //! Settings records: one JSON value per name, audited like every other record.
 
-use crate::columns::*;
 use crate::error::StoreResult;
+use crate::mapping::stored_record;
 use crate::stored::Stored;
 use crate::workspace::Workspace;
 use crate::write::Actor;
-use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension};
 use smw_core::priority::PriorityMatrix;
 use smw_core::setting::{Setting, PRIORITY_MATRIX};
 use smw_core::{Code, Invalid, RecordKind, Timestamp};
 
-impl Stored for Setting {
-    const TABLE: &'static str = "settings";
-    const NOUN: &'static str = "setting";
-    const COLUMNS: &'static [&'static str] =
-        &["id", "key", "name", "value", "created_at", "updated_at", "deleted_at", "version"];
-
-    fn values(&self) -> Vec<Value> {
-        vec![
-            uuid(self.id),
-            text(&self.key),
-            text(&self.name),
-            text(&self.value),
-            ts(self.created_at),
-            ts(self.updated_at),
-            opt_ts(self.deleted_at),
-            int(self.version),
-        ]
-    }
-
-    fn from_row(row: &Row) -> rusqlite::Result<Self> {
-        Ok(Setting {
-            id: get_uuid(row, 0)?,
-            key: get(row, 1)?,
-            name: get(row, 2)?,
-            value: get(row, 3)?,
-            created_at: get_ts(row, 4)?,
-            updated_at: get_ts(row, 5)?,
-            deleted_at: get_opt_ts(row, 6)?,
-            version: get(row, 7)?,
-        })
+stored_record! {
+    Setting => table "settings", noun "setting",
+    columns {
+        id: uuid,
+        key: text,
+        name: text,
+        value: text,
+        created_at: ts,
+        updated_at: ts,
+        deleted_at: opt_ts,
+        version: int,
     }
 }
 

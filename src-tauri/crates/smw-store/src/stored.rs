@@ -1,5 +1,6 @@
-//! How a record family maps onto its table. Every family implements [`Stored`]; the generic
-//! reads here and the audited writes in `write.rs` are the only SQL that touches records.
+//! How a record family maps onto its table. Every family implements [`Stored`] by listing
+//! its columns once in `stored_record!` (mapping.rs); the generic reads here and the audited
+//! writes in `write.rs` are the only SQL that touches records.
 
 use crate::error::{StoreError, StoreResult};
 use rusqlite::types::Value;

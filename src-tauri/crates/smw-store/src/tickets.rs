@@ -1,14 +1,13 @@
 //! Incidents and service requests: table mapping and the operations on them.
 
-use crate::columns::*;
 use crate::directory_refs::check_ticket_refs;
 use crate::error::StoreResult;
+use crate::mapping::stored_record;
 use crate::settings::priority_matrix;
-use crate::stored::{get_by_id, require_key, Searchable, Stored};
+use crate::stored::{get_by_id, require_key, Searchable};
 use crate::workspace::Workspace;
-use crate::write::{check_version, Actor, WriteTx};
-use rusqlite::types::Value;
-use rusqlite::{Connection, Row};
+use crate::write::{Actor, WriteTx};
+use rusqlite::Connection;
 use smw_core::priority::Level;
 use smw_core::ticket::{Ticket, TicketDraft, TicketKind, TicketPatch, Transition};
 use smw_core::views::{SearchHit, TicketDetail};
@@ -16,106 +15,38 @@ use smw_core::workflow::{successors, Status};
 use smw_core::{RecordKind, Timestamp};
 use uuid::Uuid;
 
-impl Stored for Ticket {
-    const TABLE: &'static str = "tickets";
-    const NOUN: &'static str = "ticket";
-    const COLUMNS: &'static [&'static str] = &[
-        "id",
-        "key",
-        "kind",
-        "title",
-        "description",
-        "caller_id",
-        "customer_id",
-        "service_id",
-        "category",
-        "impact",
-        "urgency",
-        "priority",
-        "status",
-        "assignee_id",
-        "group_id",
-        "pending_reason",
-        "resolution_code",
-        "resolution_notes",
-        "problem_id",
-        "sla_id",
-        "created_at",
-        "updated_at",
-        "responded_at",
-        "resolved_at",
-        "closed_at",
-        "deleted_at",
-        "version",
-    ];
-
-    fn values(&self) -> Vec<Value> {
-        vec![
-            uuid(self.id),
-            text(&self.key),
-            text(self.kind.as_str()),
-            text(&self.title),
-            text(&self.description),
-            opt_uuid(self.caller_id),
-            opt_uuid(self.customer_id),
-            opt_uuid(self.service_id),
-            text(&self.category),
-            text(self.impact.as_str()),
-            text(self.urgency.as_str()),
-            int(self.priority),
-            text(self.status.as_str()),
-            opt_uuid(self.assignee_id),
-            opt_uuid(self.group_id),
-            opt_text(&self.pending_reason),
-            opt_text(&self.resolution_code),
-            opt_text(&self.resolution_notes),
-            opt_uuid(self.problem_id),
-            opt_uuid(self.sla_id),
-            ts(self.created_at),
-            ts(self.updated_at),
-            opt_ts(self.responded_at),
-            opt_ts(self.resolved_at),
-            opt_ts(self.closed_at),
-            opt_ts(self.deleted_at),
-            int(self.version),
-        ]
+stored_record! {
+    Ticket => table "tickets", noun "ticket",
+    columns {
+        id: uuid,
+        key: text,
+        kind: enum(TicketKind),
+        title: text,
+        description: text,
+        caller_id: opt_uuid,
+        customer_id: opt_uuid,
+        service_id: opt_uuid,
+        category: text,
+        impact: enum(Level),
+        urgency: enum(Level),
+        priority: int,
+        status: enum(Status),
+        assignee_id: opt_uuid,
+        group_id: opt_uuid,
+        pending_reason: opt_text,
+        resolution_code: opt_text,
+        resolution_notes: opt_text,
+        problem_id: opt_uuid,
+        sla_id: opt_uuid,
+        created_at: ts,
+        updated_at: ts,
+        responded_at: opt_ts,
+        resolved_at: opt_ts,
+        closed_at: opt_ts,
+        deleted_at: opt_ts,
+        version: int,
     }
-
-    fn from_row(row: &Row) -> rusqlite::Result<Self> {
-        Ok(Ticket {
-            id: get_uuid(row, 0)?,
-            key: get(row, 1)?,
-            kind: get_enum(row, 2, TicketKind::parse)?,
-            title: get(row, 3)?,
-            description: get(row, 4)?,
-            caller_id: get_opt_uuid(row, 5)?,
-            customer_id: get_opt_uuid(row, 6)?,
-            service_id: get_opt_uuid(row, 7)?,
-            category: get(row, 8)?,
-            impact: get_enum(row, 9, Level::parse)?,
-            urgency: get_enum(row, 10, Level::parse)?,
-            priority: get(row, 11)?,
-            status: get_enum(row, 12, Status::parse)?,
-            assignee_id: get_opt_uuid(row, 13)?,
-            group_id: get_opt_uuid(row, 14)?,
-            pending_reason: get(row, 15)?,
-            resolution_code: get(row, 16)?,
-            resolution_notes: get(row, 17)?,
-            problem_id: get_opt_uuid(row, 18)?,
-            sla_id: get_opt_uuid(row, 19)?,
-            created_at: get_ts(row, 20)?,
-            updated_at: get_ts(row, 21)?,
-            responded_at: get_opt_ts(row, 22)?,
-            resolved_at: get_opt_ts(row, 23)?,
-            closed_at: get_opt_ts(row, 24)?,
-            deleted_at: get_opt_ts(row, 25)?,
-            version: get(row, 26)?,
-        })
-    }
-
-    fn searchable(&self) -> Option<Searchable<'_>> {
-        Some(Searchable { title: &self.title, body: self.description.as_str().into() })
-    }
+    searchable(ticket) { Searchable { title: &ticket.title, body: ticket.description.as_str().into() } }
 }
 
 impl Workspace {
@@ -227,23 +158,22 @@ pub(crate) fn update(
     patch: TicketPatch,
     expected_version: Option<i64>,
 ) -> StoreResult<Ticket> {
-    let before: Ticket = require_key(w.conn(), key)?;
-    check_version(&before, expected_version)?;
-    let pick = |field: Option<Option<Uuid>>| field.flatten();
-    check_ticket_refs(
-        w.conn(),
-        pick(patch.caller_id),
-        pick(patch.customer_id),
-        pick(patch.service_id),
-        pick(patch.assignee_id),
-        pick(patch.group_id),
-    )?;
-    crate::stored::require_ref::<smw_core::problem::Problem>(w.conn(), pick(patch.problem_id), "problem_id")?;
-    let mut after = before.clone();
-    let sla_chosen = patch.sla_id.is_some();
-    after.apply_patch(patch, w.now(), &priority_matrix(w.conn())?)?;
-    crate::service_levels::reassign_sla(w.conn(), &before, &mut after, sla_chosen)?;
-    w.update(&before, &mut after)?;
+    let (before, after) = w.edit(key, expected_version, |w, ticket: &mut Ticket| {
+        let pick = |field: Option<Option<Uuid>>| field.flatten();
+        check_ticket_refs(
+            w.conn(),
+            pick(patch.caller_id),
+            pick(patch.customer_id),
+            pick(patch.service_id),
+            pick(patch.assignee_id),
+            pick(patch.group_id),
+        )?;
+        crate::stored::require_ref::<smw_core::problem::Problem>(w.conn(), pick(patch.problem_id), "problem_id")?;
+        let before = ticket.clone();
+        let sla_chosen = patch.sla_id.is_some();
+        ticket.apply_patch(patch, w.now(), &priority_matrix(w.conn())?)?;
+        crate::service_levels::reassign_sla(w.conn(), &before, ticket, sla_chosen)
+    })?;
     crate::service_levels::after_ticket_write(w, Some(&before), &after)?;
     Ok(after)
 }
@@ -254,11 +184,8 @@ pub(crate) fn move_status(
     transition: Transition,
     expected_version: Option<i64>,
 ) -> StoreResult<Ticket> {
-    let before: Ticket = require_key(w.conn(), key)?;
-    check_version(&before, expected_version)?;
-    let mut after = before.clone();
-    after.transition(transition, w.now())?;
-    w.update(&before, &mut after)?;
+    let (before, after) =
+        w.edit(key, expected_version, |w, ticket: &mut Ticket| Ok(ticket.transition(transition, w.now())?))?;
     crate::service_levels::after_ticket_write(w, Some(&before), &after)?;
     Ok(after)
 }

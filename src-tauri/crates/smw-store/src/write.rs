@@ -5,11 +5,11 @@ use crate::audit::{self, ChainHead};
 use crate::changes::ChangeLog;
 use crate::error::{StoreError, StoreResult};
 use crate::search;
-use crate::stored::{bind_values, insert_sql, update_sql, Stored};
+use crate::stored::{bind_values, insert_sql, require_key, update_sql, Stored};
 use crate::workspace::Workspace;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use smw_core::audit::AuditAction;
-use smw_core::{new_id, HumanKey, RecordKind, Timestamp};
+use smw_core::{new_id, HumanKey, Invalid, RecordKind, Timestamp};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -92,6 +92,22 @@ impl<'c> WriteTx<'c> {
         Ok((new_id(self.now), HumanKey { kind, number: last + 1 }.to_string()))
     }
 
+    /// A new record of `kind`, as every family makes one: `make` builds it (the domain's
+    /// `create`) with a fresh identity and the transaction's time, `check` refuses what the
+    /// store must (references, unique names), and it is stored.
+    pub fn create<R: Stored>(
+        &mut self,
+        kind: RecordKind,
+        make: impl FnOnce(Uuid, String, Timestamp) -> Result<R, Invalid>,
+        check: impl FnOnce(&WriteTx, &R) -> StoreResult<()>,
+    ) -> StoreResult<R> {
+        let (id, key) = self.identity(kind)?;
+        let record = make(id, key, self.now)?;
+        check(self, &record)?;
+        self.insert(&record)?;
+        Ok(record)
+    }
+
     pub fn insert<R: Stored>(&mut self, record: &R) -> StoreResult<()> {
         self.tx.prepare_cached(insert_sql::<R>())?.execute(bind_values(record.values()))?;
         search::reindex(&self.tx, None, record, self.head.seq + 1)?;
@@ -109,6 +125,45 @@ impl<'c> WriteTx<'c> {
             AuditAction::Update
         };
         self.audit(action, Some(before), record)
+    }
+
+    /// An edit of the live record `key`, made the way every family makes one: refused when
+    /// the editor saw another revision, changed by `change` (which checks what it must and may
+    /// refuse), and stored as the next revision. Returns the revision replaced and the new one.
+    pub fn edit<R: Stored>(
+        &mut self,
+        key: &str,
+        expected_version: Option<i64>,
+        change: impl FnOnce(&WriteTx, &mut R) -> StoreResult<()>,
+    ) -> StoreResult<(R, R)> {
+        self.edit_when(key, expected_version, change, |_, _| true)
+    }
+
+    /// [`WriteTx::edit`] for families where an edit that changes nothing leaves no revision.
+    pub fn edit_if_changed<R: Stored + PartialEq>(
+        &mut self,
+        key: &str,
+        expected_version: Option<i64>,
+        change: impl FnOnce(&WriteTx, &mut R) -> StoreResult<()>,
+    ) -> StoreResult<(R, R)> {
+        self.edit_when(key, expected_version, change, |before, after| after != before)
+    }
+
+    fn edit_when<R: Stored>(
+        &mut self,
+        key: &str,
+        expected_version: Option<i64>,
+        change: impl FnOnce(&WriteTx, &mut R) -> StoreResult<()>,
+        store: impl FnOnce(&R, &R) -> bool,
+    ) -> StoreResult<(R, R)> {
+        let before: R = require_key(self.conn(), key)?;
+        check_version(&before, expected_version)?;
+        let mut after = before.clone();
+        change(self, &mut after)?;
+        if store(&before, &after) {
+            self.update(&before, &mut after)?;
+        }
+        Ok((before, after))
     }
 
     /// Tombstones a record: SMS records are never hard-deleted.

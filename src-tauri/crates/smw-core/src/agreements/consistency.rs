@@ -85,27 +85,34 @@ pub fn check_consistency(input: &ConsistencyInput) -> Vec<ConsistencyFinding> {
             };
             for (index, (promised, backed)) in sla.targets.iter().zip(under.targets).enumerate() {
                 let priority = index as u8 + 1;
-                if backed.resolution_minutes > promised.resolution_minutes {
-                    findings.push(finding(
+                let targets = [
+                    (
                         "underpinning_resolution_longer",
-                        format!(
-                            "P{priority}: {} {} resolves in {} min, but {} promises {} min",
-                            under.kind, under.key, backed.resolution_minutes, sla.key, promised.resolution_minutes
-                        ),
-                        Some(priority),
-                        format!("targets[{index}].resolution_minutes"),
-                    ));
-                }
-                if backed.response_minutes > promised.response_minutes {
-                    findings.push(finding(
+                        "resolves",
+                        "resolution_minutes",
+                        backed.resolution_minutes,
+                        promised.resolution_minutes,
+                    ),
+                    (
                         "underpinning_response_longer",
-                        format!(
-                            "P{priority}: {} {} responds in {} min, but {} promises {} min",
-                            under.kind, under.key, backed.response_minutes, sla.key, promised.response_minutes
-                        ),
-                        Some(priority),
-                        format!("targets[{index}].response_minutes"),
-                    ));
+                        "responds",
+                        "response_minutes",
+                        backed.response_minutes,
+                        promised.response_minutes,
+                    ),
+                ];
+                for (code, verb, field, backed, promised) in targets {
+                    if backed > promised {
+                        findings.push(finding(
+                            code,
+                            format!(
+                                "P{priority}: {} {} {verb} in {backed} min, but {} promises {promised} min",
+                                under.kind, under.key, sla.key
+                            ),
+                            Some(priority),
+                            format!("targets[{index}].{field}"),
+                        ));
+                    }
                 }
             }
             if let Some(uncovered) = uncovered_seconds(input, sla.calendar_id, under.calendar_id) {

@@ -160,66 +160,43 @@ fn checked_name(
     Ok(name)
 }
 
-impl Ola {
-    pub fn create(draft: OlaDraft, id: Uuid, key: String, now: Timestamp) -> Result<Ola, Invalid> {
-        Ok(Ola {
-            id,
-            key,
-            name: checked_name(&draft.name, &draft.targets, draft.valid_from, draft.valid_to)?,
-            group_id: draft.group_id,
-            service_id: draft.service_id,
-            calendar_id: draft.calendar_id,
-            targets: draft.targets,
-            valid_from: draft.valid_from,
-            valid_to: draft.valid_to,
-            created_at: now,
-            updated_at: now,
-            deleted_at: None,
-            version: 1,
-        })
-    }
+/// OLAs and contracts differ only in who stands behind them (`group_id`, `supplier_id`) and
+/// in whether a service is required; they are created and edited alike.
+macro_rules! underpinning_agreement {
+    ($type:ident, $draft:ty, $patch:ty, $party:ident) => {
+        impl $type {
+            pub fn create(draft: $draft, id: Uuid, key: String, now: Timestamp) -> Result<$type, Invalid> {
+                Ok($type {
+                    id,
+                    key,
+                    name: checked_name(&draft.name, &draft.targets, draft.valid_from, draft.valid_to)?,
+                    $party: draft.$party,
+                    service_id: draft.service_id,
+                    calendar_id: draft.calendar_id,
+                    targets: draft.targets,
+                    valid_from: draft.valid_from,
+                    valid_to: draft.valid_to,
+                    created_at: now,
+                    updated_at: now,
+                    deleted_at: None,
+                    version: 1,
+                })
+            }
 
-    pub fn apply_patch(&mut self, patch: OlaPatch) -> Result<(), Invalid> {
-        let name = patch.name.unwrap_or(std::mem::take(&mut self.name));
-        self.group_id = patch.group_id.unwrap_or(self.group_id);
-        self.service_id = patch.service_id.unwrap_or(self.service_id);
-        self.calendar_id = patch.calendar_id.unwrap_or(self.calendar_id);
-        self.targets = patch.targets.unwrap_or(std::mem::take(&mut self.targets));
-        self.valid_from = patch.valid_from.unwrap_or(self.valid_from);
-        self.valid_to = patch.valid_to.unwrap_or(self.valid_to);
-        self.name = checked_name(&name, &self.targets, self.valid_from, self.valid_to)?;
-        Ok(())
-    }
+            pub fn apply_patch(&mut self, patch: $patch) -> Result<(), Invalid> {
+                let name = patch.name.unwrap_or(std::mem::take(&mut self.name));
+                self.$party = patch.$party.unwrap_or(self.$party);
+                self.service_id = patch.service_id.unwrap_or(self.service_id);
+                self.calendar_id = patch.calendar_id.unwrap_or(self.calendar_id);
+                self.targets = patch.targets.unwrap_or(std::mem::take(&mut self.targets));
+                self.valid_from = patch.valid_from.unwrap_or(self.valid_from);
+                self.valid_to = patch.valid_to.unwrap_or(self.valid_to);
+                self.name = checked_name(&name, &self.targets, self.valid_from, self.valid_to)?;
+                Ok(())
+            }
+        }
+    };
 }
 
-impl Contract {
-    pub fn create(draft: ContractDraft, id: Uuid, key: String, now: Timestamp) -> Result<Contract, Invalid> {
-        Ok(Contract {
-            id,
-            key,
-            name: checked_name(&draft.name, &draft.targets, draft.valid_from, draft.valid_to)?,
-            supplier_id: draft.supplier_id,
-            service_id: draft.service_id,
-            calendar_id: draft.calendar_id,
-            targets: draft.targets,
-            valid_from: draft.valid_from,
-            valid_to: draft.valid_to,
-            created_at: now,
-            updated_at: now,
-            deleted_at: None,
-            version: 1,
-        })
-    }
-
-    pub fn apply_patch(&mut self, patch: ContractPatch) -> Result<(), Invalid> {
-        let name = patch.name.unwrap_or(std::mem::take(&mut self.name));
-        self.supplier_id = patch.supplier_id.unwrap_or(self.supplier_id);
-        self.service_id = patch.service_id.unwrap_or(self.service_id);
-        self.calendar_id = patch.calendar_id.unwrap_or(self.calendar_id);
-        self.targets = patch.targets.unwrap_or(std::mem::take(&mut self.targets));
-        self.valid_from = patch.valid_from.unwrap_or(self.valid_from);
-        self.valid_to = patch.valid_to.unwrap_or(self.valid_to);
-        self.name = checked_name(&name, &self.targets, self.valid_from, self.valid_to)?;
-        Ok(())
-    }
-}
+underpinning_agreement!(Ola, OlaDraft, OlaPatch, group_id);
+underpinning_agreement!(Contract, ContractDraft, ContractPatch, supplier_id);

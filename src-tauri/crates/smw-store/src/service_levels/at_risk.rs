@@ -3,8 +3,7 @@
 //! between writes a running clock has counted exactly the business time since it was
 //! computed: that is added here instead of measuring the whole history again.
 
-use super::get_json;
-use crate::columns::{get_enum, get_opt_ts, get_ts, get_uuid};
+use crate::columns::{get_enum, get_json, get_opt_ts, get_ts, get_uuid};
 use crate::error::StoreResult;
 use crate::workspace::Workspace;
 use rusqlite::Connection;

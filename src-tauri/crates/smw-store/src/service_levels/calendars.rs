@@ -2,47 +2,26 @@
 //! recomputed in the same transaction), and holidays imported from iCalendar text.
 
 use super::clocks::recompute_for_calendar;
-use crate::columns::*;
 use crate::error::StoreResult;
-use crate::stored::{list_live, require_key, Stored};
+use crate::mapping::stored_record;
+use crate::stored::{list_live, require_key};
 use crate::workspace::Workspace;
-use crate::write::{check_version, Actor, WriteTx};
-use rusqlite::types::Value;
-use rusqlite::Row;
+use crate::write::{Actor, WriteTx};
 use smw_core::agreements::{CalendarDraft, CalendarPatch, CalendarRecord};
 use smw_core::sla::holidays_from_ics;
 use smw_core::{RecordKind, Timestamp};
 
-impl Stored for CalendarRecord {
-    const TABLE: &'static str = "calendars";
-    const NOUN: &'static str = "calendar";
-    const COLUMNS: &'static [&'static str] =
-        &["id", "key", "name", "definition", "created_at", "updated_at", "deleted_at", "version"];
-
-    fn values(&self) -> Vec<Value> {
-        vec![
-            uuid(self.id),
-            text(&self.key),
-            text(&self.name),
-            text(&self.definition),
-            ts(self.created_at),
-            ts(self.updated_at),
-            opt_ts(self.deleted_at),
-            int(self.version),
-        ]
-    }
-
-    fn from_row(row: &Row) -> rusqlite::Result<Self> {
-        Ok(CalendarRecord {
-            id: get_uuid(row, 0)?,
-            key: get(row, 1)?,
-            name: get(row, 2)?,
-            definition: get(row, 3)?,
-            created_at: get_ts(row, 4)?,
-            updated_at: get_ts(row, 5)?,
-            deleted_at: get_opt_ts(row, 6)?,
-            version: get(row, 7)?,
-        })
+stored_record! {
+    CalendarRecord => table "calendars", noun "calendar",
+    columns {
+        id: uuid,
+        key: text,
+        name: text,
+        definition: text,
+        created_at: ts,
+        updated_at: ts,
+        deleted_at: opt_ts,
+        version: int,
     }
 }
 
@@ -86,10 +65,7 @@ impl Workspace {
 }
 
 pub(crate) fn create(w: &mut WriteTx, draft: CalendarDraft) -> StoreResult<CalendarRecord> {
-    let (id, key) = w.identity(RecordKind::Calendar)?;
-    let calendar = CalendarRecord::create(draft, id, key, w.now())?;
-    w.insert(&calendar)?;
-    Ok(calendar)
+    w.create(RecordKind::Calendar, |id, key, now| CalendarRecord::create(draft, id, key, now), |_, _| Ok(()))
 }
 
 pub(crate) fn update(
@@ -98,11 +74,7 @@ pub(crate) fn update(
     patch: CalendarPatch,
     expected_version: Option<i64>,
 ) -> StoreResult<CalendarRecord> {
-    let before: CalendarRecord = require_key(w.conn(), key)?;
-    check_version(&before, expected_version)?;
-    let mut after = before.clone();
-    after.apply_patch(patch)?;
-    save(w, &before, after)
+    edit(w, key, expected_version, |calendar| Ok(calendar.apply_patch(patch)?))
 }
 
 fn import_holidays(
@@ -111,19 +83,24 @@ fn import_holidays(
     ics: &str,
     expected_version: Option<i64>,
 ) -> StoreResult<(CalendarRecord, usize)> {
-    let before: CalendarRecord = require_key(w.conn(), key)?;
-    check_version(&before, expected_version)?;
-    let dates = holidays_from_ics(ics).map_err(|e| e.within("ics"))?;
-    let mut after = before.clone();
-    let added = after.add_holidays(&dates)?;
-    Ok((save(w, &before, after)?, added))
+    let mut added = 0;
+    let calendar = edit(w, key, expected_version, |calendar| {
+        let dates = holidays_from_ics(ics).map_err(|e| e.within("ics"))?;
+        added = calendar.add_holidays(&dates)?;
+        Ok(())
+    })?;
+    Ok((calendar, added))
 }
 
-fn save(w: &mut WriteTx, before: &CalendarRecord, mut after: CalendarRecord) -> StoreResult<CalendarRecord> {
-    if after.definition == before.definition && after.name == before.name {
-        return Ok(after);
-    }
-    w.update(before, &mut after)?;
+/// An edit that changes nothing leaves no revision; a changed definition recomputes the
+/// clocks measured on the calendar.
+fn edit(
+    w: &mut WriteTx,
+    key: &str,
+    expected_version: Option<i64>,
+    change: impl FnOnce(&mut CalendarRecord) -> StoreResult<()>,
+) -> StoreResult<CalendarRecord> {
+    let (before, after) = w.edit_if_changed(key, expected_version, |_, calendar| change(calendar))?;
     if after.definition != before.definition {
         recompute_for_calendar(w, after.id)?;
     }

@@ -76,10 +76,8 @@ pub(crate) fn clock_history(conn: &Connection, ticket: &Ticket, sla: &Sla) -> St
         }
         if let Some(pair) = change("priority") {
             // A priority outside 1–5 was never written by the workbench: the history was edited.
-            let priority = pair[1]
-                .as_u64()
-                .filter(|p| (1..=5).contains(p))
-                .ok_or_else(|| bad_history(ticket, "priority"))?;
+            let priority =
+                pair[1].as_u64().filter(|p| (1..=5).contains(p)).ok_or_else(|| bad_history(ticket, "priority"))?;
             let at = if pair[0].is_null() { ticket.created_at } else { entry.at };
             priorities.push((at, priority as Priority));
         }

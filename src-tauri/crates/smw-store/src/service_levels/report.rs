@@ -8,7 +8,7 @@
 use super::at_risk::{state_from, LiveElapsed};
 use crate::columns::{get_enum, get_opt_ts, get_opt_uuid, get_ts, get_uuid};
 use crate::error::StoreResult;
-use crate::stored::list_live;
+use crate::stored::{list_live, Stored};
 use crate::workspace::Workspace;
 use chrono::{Datelike, Months, NaiveDate};
 use rusqlite::{Connection, OptionalExtension};
@@ -153,26 +153,8 @@ fn report(conn: &Connection, now: Timestamp, from: Timestamp, to: Timestamp) -> 
             by_priority.entry(row.get(10)?).or_default().add(clock, &month, breached);
         }
     }
-    let services: HashMap<Uuid, Service> = list_live::<Service>(conn)?.into_iter().map(|s| (s.id, s)).collect();
-    let customers: HashMap<Uuid, Customer> = list_live::<Customer>(conn)?.into_iter().map(|c| (c.id, c)).collect();
-    let mut service_rows: Vec<ComplianceRow> = by_service
-        .into_iter()
-        .map(|(id, tally)| {
-            let (key, name) =
-                services.get(&id).map_or((id.to_string(), String::new()), |s| (s.key.clone(), s.name.clone()));
-            tally.into_row(key, name)
-        })
-        .collect();
-    service_rows.sort_by(|a, b| a.key.cmp(&b.key));
-    let mut customer_rows: Vec<ComplianceRow> = by_customer
-        .into_iter()
-        .map(|(id, tally)| {
-            let (key, name) =
-                customers.get(&id).map_or((id.to_string(), String::new()), |c| (c.key.clone(), c.name.clone()));
-            tally.into_row(key, name)
-        })
-        .collect();
-    customer_rows.sort_by(|a, b| a.key.cmp(&b.key));
+    let service_rows = rows_by_record::<Service>(conn, by_service, |s| (s.key, s.name))?;
+    let customer_rows = rows_by_record::<Customer>(conn, by_customer, |c| (c.key, c.name))?;
     let priority_rows =
         by_priority.into_iter().map(|(p, tally)| tally.into_row(format!("P{p}"), format!("Priority {p}"))).collect();
 
@@ -196,6 +178,26 @@ fn report(conn: &Connection, now: Timestamp, from: Timestamp, to: Timestamp) -> 
         responded: tickets.responded,
         backlog: tickets.backlog,
     })
+}
+
+/// A row per record tallied, named by its key and name (by its id alone when it has been
+/// retired since), in key order.
+fn rows_by_record<R: Stored>(
+    conn: &Connection,
+    tallies: HashMap<Uuid, Tally>,
+    names: fn(R) -> (String, String),
+) -> StoreResult<Vec<ComplianceRow>> {
+    let named: HashMap<Uuid, (String, String)> =
+        list_live::<R>(conn)?.into_iter().map(|record| (record.id(), names(record))).collect();
+    let mut rows: Vec<ComplianceRow> = tallies
+        .into_iter()
+        .map(|(id, tally)| {
+            let (key, name) = named.get(&id).cloned().unwrap_or_else(|| (id.to_string(), String::new()));
+            tally.into_row(key, name)
+        })
+        .collect();
+    rows.sort_by(|a, b| a.key.cmp(&b.key));
+    Ok(rows)
 }
 
 fn mean(sum: i64, count: i64) -> Option<i64> {

@@ -1,128 +1,51 @@
 //! Operational level agreements and underpinning contracts: table mappings, create and edit.
 //! They carry no ticket clocks; the consistency check compares them with the SLAs above them.
 
-use super::{date, get_date, get_json, get_opt_date, json, opt_date};
-use crate::columns::*;
 use crate::error::StoreResult;
-use crate::stored::{list_live, require_key, require_ref, Stored};
+use crate::mapping::stored_record;
+use crate::stored::{list_live, require_key, require_ref};
 use crate::workspace::Workspace;
-use crate::write::{check_version, Actor, WriteTx};
-use rusqlite::types::Value;
-use rusqlite::Row;
+use crate::write::{Actor, WriteTx};
 use smw_core::agreements::{CalendarRecord, Contract, ContractDraft, ContractPatch, Ola, OlaDraft, OlaPatch};
 use smw_core::catalogue::{Service, Supplier};
 use smw_core::directory::Group;
 use smw_core::{RecordKind, Timestamp};
 
-impl Stored for Ola {
-    const TABLE: &'static str = "olas";
-    const NOUN: &'static str = "OLA";
-    const COLUMNS: &'static [&'static str] = &[
-        "id",
-        "key",
-        "name",
-        "group_id",
-        "service_id",
-        "calendar_id",
-        "targets",
-        "valid_from",
-        "valid_to",
-        "created_at",
-        "updated_at",
-        "deleted_at",
-        "version",
-    ];
-
-    fn values(&self) -> Vec<Value> {
-        vec![
-            uuid(self.id),
-            text(&self.key),
-            text(&self.name),
-            uuid(self.group_id),
-            opt_uuid(self.service_id),
-            uuid(self.calendar_id),
-            json(&self.targets),
-            date(self.valid_from),
-            opt_date(self.valid_to),
-            ts(self.created_at),
-            ts(self.updated_at),
-            opt_ts(self.deleted_at),
-            int(self.version),
-        ]
-    }
-
-    fn from_row(row: &Row) -> rusqlite::Result<Self> {
-        Ok(Ola {
-            id: get_uuid(row, 0)?,
-            key: get(row, 1)?,
-            name: get(row, 2)?,
-            group_id: get_uuid(row, 3)?,
-            service_id: get_opt_uuid(row, 4)?,
-            calendar_id: get_uuid(row, 5)?,
-            targets: get_json(row, 6)?,
-            valid_from: get_date(row, 7)?,
-            valid_to: get_opt_date(row, 8)?,
-            created_at: get_ts(row, 9)?,
-            updated_at: get_ts(row, 10)?,
-            deleted_at: get_opt_ts(row, 11)?,
-            version: get(row, 12)?,
-        })
+stored_record! {
+    Ola => table "olas", noun "OLA",
+    columns {
+        id: uuid,
+        key: text,
+        name: text,
+        group_id: uuid,
+        service_id: opt_uuid,
+        calendar_id: uuid,
+        targets: json,
+        valid_from: date,
+        valid_to: opt_date,
+        created_at: ts,
+        updated_at: ts,
+        deleted_at: opt_ts,
+        version: int,
     }
 }
 
-impl Stored for Contract {
-    const TABLE: &'static str = "contracts";
-    const NOUN: &'static str = "contract";
-    const COLUMNS: &'static [&'static str] = &[
-        "id",
-        "key",
-        "name",
-        "supplier_id",
-        "service_id",
-        "calendar_id",
-        "targets",
-        "valid_from",
-        "valid_to",
-        "created_at",
-        "updated_at",
-        "deleted_at",
-        "version",
-    ];
-
-    fn values(&self) -> Vec<Value> {
-        vec![
-            uuid(self.id),
-            text(&self.key),
-            text(&self.name),
-            uuid(self.supplier_id),
-            uuid(self.service_id),
-            uuid(self.calendar_id),
-            json(&self.targets),
-            date(self.valid_from),
-            opt_date(self.valid_to),
-            ts(self.created_at),
-            ts(self.updated_at),
-            opt_ts(self.deleted_at),
-            int(self.version),
-        ]
-    }
-
-    fn from_row(row: &Row) -> rusqlite::Result<Self> {
-        Ok(Contract {
-            id: get_uuid(row, 0)?,
-            key: get(row, 1)?,
-            name: get(row, 2)?,
-            supplier_id: get_uuid(row, 3)?,
-            service_id: get_uuid(row, 4)?,
-            calendar_id: get_uuid(row, 5)?,
-            targets: get_json(row, 6)?,
-            valid_from: get_date(row, 7)?,
-            valid_to: get_opt_date(row, 8)?,
-            created_at: get_ts(row, 9)?,
-            updated_at: get_ts(row, 10)?,
-            deleted_at: get_opt_ts(row, 11)?,
-            version: get(row, 12)?,
-        })
+stored_record! {
+    Contract => table "contracts", noun "contract",
+    columns {
+        id: uuid,
+        key: text,
+        name: text,
+        supplier_id: uuid,
+        service_id: uuid,
+        calendar_id: uuid,
+        targets: json,
+        valid_from: date,
+        valid_to: opt_date,
+        created_at: ts,
+        updated_at: ts,
+        deleted_at: opt_ts,
+        version: int,
     }
 }
 
@@ -140,12 +63,10 @@ impl Workspace {
         expected_version: Option<i64>,
     ) -> StoreResult<Ola> {
         self.write(actor, now, |w| {
-            let before: Ola = require_key(w.conn(), key)?;
-            check_version(&before, expected_version)?;
-            let mut after = before.clone();
-            after.apply_patch(patch)?;
-            check_ola_refs(w, &after)?;
-            w.update(&before, &mut after)?;
+            let (_, after) = w.edit(key, expected_version, |w, ola: &mut Ola| {
+                ola.apply_patch(patch)?;
+                check_ola_refs(w, ola)
+            })?;
             Ok(after)
         })
     }
@@ -171,12 +92,10 @@ impl Workspace {
         expected_version: Option<i64>,
     ) -> StoreResult<Contract> {
         self.write(actor, now, |w| {
-            let before: Contract = require_key(w.conn(), key)?;
-            check_version(&before, expected_version)?;
-            let mut after = before.clone();
-            after.apply_patch(patch)?;
-            check_contract_refs(w, &after)?;
-            w.update(&before, &mut after)?;
+            let (_, after) = w.edit(key, expected_version, |w, contract: &mut Contract| {
+                contract.apply_patch(patch)?;
+                check_contract_refs(w, contract)
+            })?;
             Ok(after)
         })
     }
@@ -203,17 +122,9 @@ fn check_contract_refs(w: &WriteTx, contract: &Contract) -> StoreResult<()> {
 }
 
 pub(crate) fn create_ola(w: &mut WriteTx, draft: OlaDraft) -> StoreResult<Ola> {
-    let (id, key) = w.identity(RecordKind::Ola)?;
-    let ola = Ola::create(draft, id, key, w.now())?;
-    check_ola_refs(w, &ola)?;
-    w.insert(&ola)?;
-    Ok(ola)
+    w.create(RecordKind::Ola, |id, key, now| Ola::create(draft, id, key, now), check_ola_refs)
 }
 
 pub(crate) fn create_contract(w: &mut WriteTx, draft: ContractDraft) -> StoreResult<Contract> {
-    let (id, key) = w.identity(RecordKind::Contract)?;
-    let contract = Contract::create(draft, id, key, w.now())?;
-    check_contract_refs(w, &contract)?;
-    w.insert(&contract)?;
-    Ok(contract)
+    w.create(RecordKind::Contract, |id, key, now| Contract::create(draft, id, key, now), check_contract_refs)
 }
