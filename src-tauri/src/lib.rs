@@ -2,6 +2,7 @@
 //! and turns the UI's commands (docs/commands.md) into store calls.
 
 mod commands;
+mod config_file;
 #[cfg(test)]
 mod contract_tests;
 mod dialogs;

@@ -20,11 +20,7 @@ pub struct RecentWorkspaces {
 impl RecentWorkspaces {
     /// Reads the list; a missing or unreadable file is an empty list, never a start-up failure.
     pub fn load(file: PathBuf) -> Self {
-        let paths = std::fs::read(&file)
-            .ok()
-            .and_then(|bytes| serde_json::from_slice::<RecentFile>(&bytes).ok())
-            .map(|recent| recent.paths)
-            .unwrap_or_default();
+        let paths = crate::config_file::read::<RecentFile>(&file).map(|recent| recent.paths).unwrap_or_default();
         RecentWorkspaces { file, paths }
     }
 
@@ -45,14 +41,7 @@ impl RecentWorkspaces {
     }
 
     fn save(&self) -> std::io::Result<()> {
-        if let Some(folder) = self.file.parent() {
-            std::fs::create_dir_all(folder)?;
-        }
-        let json = serde_json::to_vec_pretty(&RecentFile { paths: self.paths.clone() })?;
-        // Write then rename, so a crash mid-write never leaves half a file.
-        let partial = self.file.with_extension("json.partial");
-        std::fs::write(&partial, json)?;
-        std::fs::rename(partial, &self.file)
+        crate::config_file::write(&self.file, &RecentFile { paths: self.paths.clone() })
     }
 }
 

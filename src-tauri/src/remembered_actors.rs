@@ -25,11 +25,8 @@ fn canonical(path: &Path) -> PathBuf {
 impl RememberedActors {
     /// Reads the file; a missing or unreadable one remembers nobody, never a start-up failure.
     pub fn load(file: PathBuf) -> Self {
-        let by_workspace = std::fs::read(&file)
-            .ok()
-            .and_then(|bytes| serde_json::from_slice::<ActorsFile>(&bytes).ok())
-            .map(|actors| actors.by_workspace)
-            .unwrap_or_default();
+        let by_workspace =
+            crate::config_file::read::<ActorsFile>(&file).map(|actors| actors.by_workspace).unwrap_or_default();
         RememberedActors { file, by_workspace }
     }
 
@@ -49,14 +46,7 @@ impl RememberedActors {
     }
 
     fn save(&self) -> std::io::Result<()> {
-        if let Some(folder) = self.file.parent() {
-            std::fs::create_dir_all(folder)?;
-        }
-        let json = serde_json::to_vec_pretty(&ActorsFile { by_workspace: self.by_workspace.clone() })?;
-        // Write then rename, so a crash mid-write never leaves half a file.
-        let partial = self.file.with_extension("json.partial");
-        std::fs::write(&partial, json)?;
-        std::fs::rename(partial, &self.file)
+        crate::config_file::write(&self.file, &ActorsFile { by_workspace: self.by_workspace.clone() })
     }
 }
 
