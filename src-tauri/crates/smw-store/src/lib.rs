@@ -1,39 +1,30 @@
 //! The SMS Workbench store: one organisation's service management system in one SQLite
-//! file. Records change only through [`write::WriteTx`], which writes the hash-chained audit
-//! entry in the same transaction; nothing else writes records.
+//! file. Records change only through [`WriteTx`](machinery::write::WriteTx), which writes the
+//! hash-chained audit entry in the same transaction; nothing else writes records.
+//!
+//! Three kinds of module, kept apart: record families (`families/`), the machinery they share
+//! (`machinery/`) and read models (`read_models/`); `generators/` makes demo and benchmark data.
 
-mod audit;
-mod backup;
-pub mod bench;
-mod board;
-mod catalogue;
-mod changes;
-mod columns;
-mod comments;
-pub mod demo;
-mod directory;
-mod directory_refs;
-mod error;
-mod fast_map;
-mod links;
-mod locations;
-mod mapping;
-pub mod migrations;
-mod problems;
-mod search;
-mod service_levels;
-mod settings;
-mod stored;
-mod tickets;
-pub mod transfer;
-mod verify;
-mod workspace;
-mod write;
+mod families;
+mod generators;
+mod machinery;
+mod read_models;
 
-pub use backup::restore;
-pub use changes::{ChangeListener, ChangesSince};
-pub use error::{StoreError, StoreResult};
-pub use search::fts_query;
-pub use verify::{sqlite_integrity_check, verify, verify_history, verify_in_ranges};
-pub use workspace::{Workspace, APPLICATION_ID};
-pub use write::Actor;
+// Short paths inside the crate (`crate::tickets`, `crate::write`), whichever folder a module is in.
+pub(crate) use families::{
+    catalogue, comments, directory, directory_refs, links, problems, service_levels, settings, tickets,
+};
+pub(crate) use machinery::{
+    audit, backup, changes, columns, error, fast_map, mapping, search, stored, workspace, write,
+};
+pub(crate) use read_models::board;
+
+pub use generators::{bench, demo};
+pub use machinery::backup::restore;
+pub use machinery::changes::{ChangeListener, ChangesSince};
+pub use machinery::error::{StoreError, StoreResult};
+pub use machinery::search::fts_query;
+pub use machinery::verify::{sqlite_integrity_check, verify, verify_history, verify_in_ranges};
+pub use machinery::workspace::{Workspace, APPLICATION_ID};
+pub use machinery::write::Actor;
+pub use machinery::{migrations, transfer};

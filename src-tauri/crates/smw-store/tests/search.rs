@@ -133,7 +133,7 @@ fn the_index_rebuilt_from_the_tables_matches_the_one_kept_by_writes() {
     };
     let kept = docs_per_word();
     assert_eq!(kept[1].len(), 2, "the ticket and its comment mention the fan: {kept:?}");
-    let fill = include_str!("../src/sql/search_fill.sql");
+    let fill = include_str!("../src/machinery/sql/search_fill.sql");
     tamper(&f, &format!("INSERT INTO search_index (search_index) VALUES ('delete-all'); {fill}"));
     assert_eq!(docs_per_word(), kept);
 }

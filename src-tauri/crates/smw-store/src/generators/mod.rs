@@ -1,0 +1,5 @@
+//! Data made up for people to look at (the demo organisation) and for measuring (the benchmark),
+//! written through the same audited write path as everything else.
+
+pub mod bench;
+pub mod demo;
