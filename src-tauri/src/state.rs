@@ -3,24 +3,13 @@
 use crate::error::{AppError, AppResult};
 use crate::recent::RecentWorkspaces;
 use crate::remembered_actors::RememberedActors;
-use serde::Serialize;
 use smw_core::directory::{acting, Person};
+use smw_core::views::WorkspaceInfo;
 use smw_core::Code;
 use smw_store::{Actor, StoreError, Workspace};
 use std::path::Path;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
-
-/// What the UI shows about the open workspace (docs/commands.md; mirrored by hand in
-/// `ui/src/api/types.ts`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct WorkspaceInfo {
-    pub path: String,
-    pub name: String,
-    pub actor: Option<Person>,
-    pub recent: Vec<String>,
-    pub ticket_count: i64,
-}
 
 /// An open workspace and the person acting in it. Both change together, so they share a lock.
 #[derive(Clone)]

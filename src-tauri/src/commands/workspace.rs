@@ -3,9 +3,10 @@
 use super::{read, write_as};
 use crate::error::AppResult;
 use crate::events::{announce, announce_commits};
-use crate::state::{AppState, WorkspaceInfo};
+use crate::state::AppState;
 use smw_core::change::WorkspaceChanged;
 use smw_core::views::VerifyReport;
+use smw_core::views::WorkspaceInfo;
 use smw_store::{Actor, Workspace};
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -1,15 +1,8 @@
-// Types the shell defines but ts-rs does not export (see docs/commands.md).
+// The shell's answers: the workspace (generated) and the one error shape every command rejects with.
 import type { Code } from '../bindings/Code';
-import type { Person } from '../bindings/Person';
 
-/** The open workspace, as `workspace_info` and friends return it (src-tauri/src/state.rs). */
-export type WorkspaceInfo = {
-  path: string;
-  name: string;
-  actor: Person | null;
-  recent: string[];
-  ticket_count: number;
-};
+/** The open workspace, as `workspace_info` and friends return it. */
+export type { WorkspaceInfo } from '../bindings/WorkspaceInfo';
 
 /** Every command failure. Branch on `code`; `message` is for people; `field` names the input at fault. */
 export type AppError = {

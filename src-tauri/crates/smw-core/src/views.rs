@@ -138,6 +138,21 @@ pub struct SearchHit {
     pub updated_at: Timestamp,
 }
 
+/// What the app shows about the open workspace.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct WorkspaceInfo {
+    pub path: String,
+    /// The file name without `.smw`: what the title bar and the workspace menu show.
+    pub name: String,
+    /// Who acts in this window (remembered per workspace), if anyone yet.
+    pub actor: Option<Person>,
+    /// Recently opened workspaces that still exist, newest first.
+    pub recent: Vec<String>,
+    #[ts(type = "number")]
+    pub ticket_count: i64,
+}
+
 /// People, groups, locations, services, customers and suppliers, retired ones included (with
 /// `deleted_at` set) so old records still show their names; pickers offer only the live ones.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
