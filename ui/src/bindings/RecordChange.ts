@@ -6,4 +6,4 @@ export type RecordChange = { family: RecordKind, id: string, key: string, action
 /**
  * The number of the audit entry that recorded it.
  */
-seq: bigint, };
+seq: number, };

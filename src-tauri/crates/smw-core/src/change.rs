@@ -14,6 +14,7 @@ pub struct RecordChange {
     pub key: String,
     pub action: AuditAction,
     /// The number of the audit entry that recorded it.
+    #[ts(type = "number")]
     pub seq: i64,
 }
 
