@@ -16,10 +16,9 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// Bytes per page of a new workspace, four times SQLite's default: an audit entry with its
 /// before and after values is about 600 bytes, so a 4 KiB page held only six, and every page
-/// costs a header to parse, a slot in the level above and a write call. On a 1 M-ticket
-/// import (medians of three alternated runs): 40.8 s instead of 47.2 s, a 6.5 % smaller
-/// file, and `smw verify` of it 13.1 s instead of 14.8 s. Files made before keep their page
-/// size (changing it means rewriting the file).
+/// costs a header to parse, a slot in the level above and a write call: larger pages make
+/// imports and verify faster and the file smaller (measured in docs/performance.md). Files
+/// made before keep their page size (changing it means rewriting the file).
 const PAGE_SIZE: u32 = 16_384;
 
 /// Writes the current schema into a new file at `path`.
