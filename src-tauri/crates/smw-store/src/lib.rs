@@ -15,16 +15,16 @@ pub(crate) use families::{
     catalogue, comments, directory, directory_refs, links, problems, service_levels, settings, tickets,
 };
 pub(crate) use machinery::{
-    audit, backup, changes, columns, error, fast_map, mapping, search, stored, workspace, write,
+    actor, audit, backup, changes, columns, error, fast_map, mapping, search, stored, workspace, write,
 };
 pub(crate) use read_models::board;
 
 pub use generators::{bench, demo};
+pub use machinery::actor::Actor;
 pub use machinery::backup::restore;
 pub use machinery::changes::{ChangeListener, ChangesSince};
 pub use machinery::error::{StoreError, StoreResult};
 pub use machinery::search::fts_query;
 pub use machinery::verify::{sqlite_integrity_check, verify, verify_history, verify_in_ranges};
 pub use machinery::workspace::{Workspace, APPLICATION_ID};
-pub use machinery::write::Actor;
 pub use machinery::{migrations, transfer};

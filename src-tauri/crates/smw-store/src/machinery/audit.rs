@@ -1,8 +1,8 @@
 //! The audit log: appending hash-chained entries and reading a record's history.
 //! The canonical forms are defined in `smw_core::audit` and docs/audit-chain.md.
 
+use crate::actor::Actor;
 use crate::error::StoreResult;
-use crate::write::Actor;
 use rusqlite::{Connection, OptionalExtension, Row, Statement};
 use smw_core::audit::{AuditAction, AuditEntry, EntryFields, GENESIS_HASH};
 use smw_core::{Record, RecordKind, Timestamp};

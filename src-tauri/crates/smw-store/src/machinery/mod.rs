@@ -3,6 +3,7 @@
 //! SQLite's own features (FTS5, PRAGMAs, the backup API) stay in here, so a second database
 //! backend would implement this seam rather than touch every family.
 
+pub(crate) mod actor;
 pub(crate) mod audit;
 pub(crate) mod backup;
 pub(crate) mod changes;

@@ -1,6 +1,7 @@
 //! The one way records change: inside a [`WriteTx`], which writes each record and its
 //! hash-chained audit entry in the same SQLite transaction and keeps the search index in step.
 
+pub use crate::actor::Actor;
 use crate::audit::{self, ChainHead};
 use crate::changes::ChangeLog;
 use crate::error::{StoreError, StoreResult};
@@ -12,19 +13,6 @@ use smw_core::audit::AuditAction;
 use smw_core::{new_id, HumanKey, Invalid, RecordKind, Timestamp};
 use std::collections::HashMap;
 use uuid::Uuid;
-
-/// Who is acting: a person of the workspace, or a named tool (`smw import`) when no person is.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Actor {
-    pub id: Option<Uuid>,
-    pub name: String,
-}
-
-impl Actor {
-    pub fn system(name: &str) -> Actor {
-        Actor { id: None, name: name.to_string() }
-    }
-}
 
 pub struct WriteTx<'c> {
     tx: Transaction<'c>,
