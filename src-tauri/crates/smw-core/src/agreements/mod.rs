@@ -11,7 +11,7 @@ pub mod underpinning;
 
 pub use calendar_record::{CalendarDraft, CalendarPatch, CalendarRecord};
 pub use consistency::{check_consistency, ConsistencyFinding, ConsistencyInput};
-pub use sla::{Sla, SlaDraft, SlaPatch};
+pub use sla::{sla_for_ticket, Sla, SlaDraft, SlaPatch};
 pub use targets::PriorityTarget;
 pub use underpinning::{Contract, ContractDraft, ContractPatch, Ola, OlaDraft, OlaPatch};
 

@@ -211,3 +211,21 @@ pub fn check_thresholds(thresholds: &[u32]) -> Result<Vec<u32>, Invalid> {
     sorted.dedup();
     Ok(sorted)
 }
+
+/// The SLA a ticket is measured against: among `candidates` (the live SLAs for its customer
+/// and service), the one in force on the day it was logged; when validity periods overlap,
+/// the most recent agreement wins. None when the ticket names no customer or service.
+pub fn sla_for_ticket<'a>(ticket: &crate::ticket::Ticket, candidates: &'a [Sla]) -> Option<&'a Sla> {
+    let (Some(customer), Some(service)) = (ticket.customer_id, ticket.service_id) else {
+        return None;
+    };
+    let day = ticket.created_at.datetime().date_naive();
+    candidates
+        .iter()
+        .filter(|sla| sla.customer_id == customer && sla.service_id == service && sla.deleted_at.is_none())
+        .filter(|sla| super::targets::in_force(sla.valid_from, sla.valid_to, day))
+        .fold(None, |best: Option<&Sla>, sla| match best {
+            Some(best) if sla.valid_from < best.valid_from => Some(best),
+            _ => Some(sla),
+        })
+}

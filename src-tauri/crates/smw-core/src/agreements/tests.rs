@@ -58,6 +58,32 @@ fn sla_defaults_and_normalises_lists() {
 }
 
 #[test]
+fn a_ticket_gets_the_sla_in_force_on_its_day_and_the_newer_one_on_overlap() {
+    let sla = |n: u128, from: &str, to: Option<&str>| {
+        let draft = SlaDraft { valid_from: date(from), valid_to: to.map(date), review_date: None, ..sla_draft() };
+        Sla::create(draft, Uuid::from_u128(n), format!("SLA-{n}"), now()).unwrap()
+    };
+    let slas = [sla(1, "2025-01-01", Some("2025-12-31")), sla(2, "2026-01-01", None), sla(3, "2026-03-01", None)];
+    let ticket = |day: &str| crate::ticket::Ticket {
+        customer_id: Some(Uuid::from_u128(1)),
+        service_id: Some(Uuid::from_u128(2)),
+        created_at: Timestamp::parse(&format!("{day}T10:00:00Z")).unwrap(),
+        ..serde_json::from_value(serde_json::json!({
+            "id": Uuid::nil(), "key": "INC-000001", "kind": "incident", "title": "t", "description": "",
+            "category": "", "status": "new", "impact": "medium", "urgency": "medium", "priority": 3,
+            "created_at": "2026-01-01T00:00:00.000Z", "updated_at": "2026-01-01T00:00:00.000Z", "version": 1
+        }))
+        .unwrap()
+    };
+    let chosen = |day: &str| sla_for_ticket(&ticket(day), &slas).map(|sla| sla.key.clone());
+    assert_eq!(chosen("2025-06-01").as_deref(), Some("SLA-1"));
+    assert_eq!(chosen("2026-02-01").as_deref(), Some("SLA-2"));
+    assert_eq!(chosen("2026-04-01").as_deref(), Some("SLA-3"), "the newer of two overlapping agreements");
+    assert_eq!(chosen("2024-06-01"), None);
+    assert_eq!(sla_for_ticket(&crate::ticket::Ticket { service_id: None, ..ticket("2026-04-01") }, &slas), None);
+}
+
+#[test]
 fn sla_errors_name_the_field() {
     let mut draft = sla_draft();
     draft.targets[2].resolution_minutes = 0;

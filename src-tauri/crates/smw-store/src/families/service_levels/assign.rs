@@ -5,29 +5,20 @@
 use crate::error::StoreResult;
 use crate::stored::{require_ref, select_sql, Stored};
 use rusqlite::Connection;
-use smw_core::agreements::targets::in_force;
 use smw_core::agreements::Sla;
 use smw_core::ticket::Ticket;
 use uuid::Uuid;
 
-/// The SLA for the ticket's customer and service in force on its creation date (UTC); the
-/// most recent agreement wins when validity periods overlap.
+/// The SLA the domain chooses for the ticket among the live ones for its customer and service.
 pub(crate) fn sla_for_ticket(conn: &Connection, ticket: &Ticket) -> StoreResult<Option<Uuid>> {
     let (Some(customer), Some(service)) = (ticket.customer_id, ticket.service_id) else {
         return Ok(None);
     };
     let sql = format!("{} WHERE customer_id = ?1 AND service_id = ?2 AND deleted_at IS NULL", select_sql::<Sla>());
     let mut stmt = conn.prepare_cached(&sql)?;
-    let candidates = stmt.query_map([customer.to_string(), service.to_string()], Sla::from_row)?;
-    let day = ticket.created_at.datetime().date_naive();
-    let mut best: Option<Sla> = None;
-    for sla in candidates {
-        let sla = sla?;
-        if in_force(sla.valid_from, sla.valid_to, day) && best.as_ref().is_none_or(|b| sla.valid_from >= b.valid_from) {
-            best = Some(sla);
-        }
-    }
-    Ok(best.map(|sla| sla.id))
+    let candidates: Vec<Sla> =
+        stmt.query_map([customer.to_string(), service.to_string()], Sla::from_row)?.collect::<Result<_, _>>()?;
+    Ok(smw_core::agreements::sla::sla_for_ticket(ticket, &candidates).map(|sla| sla.id))
 }
 
 /// After an edit: an SLA chosen in the patch must exist; otherwise a new customer or service
