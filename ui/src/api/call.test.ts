@@ -10,8 +10,8 @@ describe('command wrappers', () => {
       seen.push({ cmd, args });
       return {};
     });
-    await ticketUpdate('INC-000001', { title: 'x' }, 7n);
-    await ticketTransition('INC-000001', { to: 'pending', pending_reason: 'vendor' }, 8 as unknown as bigint);
+    await ticketUpdate('INC-000001', { title: 'x' }, 7);
+    await ticketTransition('INC-000001', { to: 'pending', pending_reason: 'vendor' }, 8);
     expect(seen).toEqual([
       { cmd: 'ticket_update', args: { key: 'INC-000001', patch: { title: 'x' }, expectedVersion: 7 } },
       { cmd: 'ticket_transition', args: { key: 'INC-000001', transition: { to: 'pending', pending_reason: 'vendor' }, expectedVersion: 8 } },

@@ -12,11 +12,3 @@ export async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
     throw toAppError(error);
   }
 }
-
-/**
- * Row versions are i64 in Rust and typed `bigint` by ts-rs, but JSON delivers plain numbers.
- * A real bigint would break JSON serialisation, so versions are sent back as numbers.
- */
-export function versionArg(version: bigint | number): number {
-  return Number(version);
-}

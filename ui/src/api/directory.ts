@@ -8,7 +8,7 @@ import type { LocationPatch } from '../bindings/LocationPatch';
 import type { Person } from '../bindings/Person';
 import type { PersonDraft } from '../bindings/PersonDraft';
 import type { PersonPatch } from '../bindings/PersonPatch';
-import { call, versionArg } from './call';
+import { call } from './call';
 
 export const directory = () => call<Directory>('directory');
 
@@ -16,16 +16,16 @@ export const directory = () => call<Directory>('directory');
 export const actorIntroduce = (draft: PersonDraft) => call<Person>('actor_introduce', { draft });
 
 export const personCreate = (draft: PersonDraft) => call<Person>('person_create', { draft });
-export const personUpdate = (key: string, patch: PersonPatch, expectedVersion: bigint | number) =>
-  call<Person>('person_update', { key, patch, expectedVersion: versionArg(expectedVersion) });
+export const personUpdate = (key: string, patch: PersonPatch, expectedVersion: number) =>
+  call<Person>('person_update', { key, patch, expectedVersion });
 export const personRetire = (key: string) => call<Person>('person_retire', { key });
 
 export const groupCreate = (draft: GroupDraft) => call<Group>('group_create', { draft });
-export const groupUpdate = (key: string, patch: GroupPatch, expectedVersion: bigint | number) =>
-  call<Group>('group_update', { key, patch, expectedVersion: versionArg(expectedVersion) });
+export const groupUpdate = (key: string, patch: GroupPatch, expectedVersion: number) =>
+  call<Group>('group_update', { key, patch, expectedVersion });
 export const groupRetire = (key: string) => call<Group>('group_retire', { key });
 
 export const locationCreate = (draft: LocationDraft) => call<Location>('location_create', { draft });
-export const locationUpdate = (key: string, patch: LocationPatch, expectedVersion: bigint | number) =>
-  call<Location>('location_update', { key, patch, expectedVersion: versionArg(expectedVersion) });
+export const locationUpdate = (key: string, patch: LocationPatch, expectedVersion: number) =>
+  call<Location>('location_update', { key, patch, expectedVersion });
 export const locationRetire = (key: string) => call<Location>('location_retire', { key });

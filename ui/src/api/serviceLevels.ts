@@ -15,39 +15,39 @@ import type { SlaDraft } from '../bindings/SlaDraft';
 import type { SlaPatch } from '../bindings/SlaPatch';
 import type { SlaReport } from '../bindings/SlaReport';
 import type { Timestamp } from '../bindings/Timestamp';
-import { call, versionArg } from './call';
+import { call } from './call';
 
 // Calendars
 export const calendarsList = () => call<CalendarRecord[]>('calendars_list');
 export const calendarCreate = (draft: CalendarDraft) => call<CalendarRecord>('calendar_create', { draft });
-export const calendarUpdate = (key: string, patch: CalendarPatch, expectedVersion: bigint | number) =>
-  call<CalendarRecord>('calendar_update', { key, patch, expectedVersion: versionArg(expectedVersion) });
+export const calendarUpdate = (key: string, patch: CalendarPatch, expectedVersion: number) =>
+  call<CalendarRecord>('calendar_update', { key, patch, expectedVersion });
 
 /** What an .ics import did (shell type, not exported by ts-rs). */
 export type HolidayImport = { calendar: CalendarRecord; added: number };
 /** Without `ics` the shell opens a native file dialog; null when the person cancelled it. */
-export const calendarImportHolidays = (key: string, expectedVersion: bigint | number, ics?: string) =>
+export const calendarImportHolidays = (key: string, expectedVersion: number, ics?: string) =>
   call<HolidayImport | null>('calendar_import_holidays', {
     key,
-    expectedVersion: versionArg(expectedVersion),
+    expectedVersion,
     ...(ics === undefined ? {} : { ics }),
   });
 
 // Agreements
 export const slasList = () => call<Sla[]>('slas_list');
 export const slaCreate = (draft: SlaDraft) => call<Sla>('sla_create', { draft });
-export const slaUpdate = (key: string, patch: SlaPatch, expectedVersion: bigint | number) =>
-  call<Sla>('sla_update', { key, patch, expectedVersion: versionArg(expectedVersion) });
+export const slaUpdate = (key: string, patch: SlaPatch, expectedVersion: number) =>
+  call<Sla>('sla_update', { key, patch, expectedVersion });
 
 export const olasList = () => call<Ola[]>('olas_list');
 export const olaCreate = (draft: OlaDraft) => call<Ola>('ola_create', { draft });
-export const olaUpdate = (key: string, patch: OlaPatch, expectedVersion: bigint | number) =>
-  call<Ola>('ola_update', { key, patch, expectedVersion: versionArg(expectedVersion) });
+export const olaUpdate = (key: string, patch: OlaPatch, expectedVersion: number) =>
+  call<Ola>('ola_update', { key, patch, expectedVersion });
 
 export const contractsList = () => call<Contract[]>('contracts_list');
 export const contractCreate = (draft: ContractDraft) => call<Contract>('contract_create', { draft });
-export const contractUpdate = (key: string, patch: ContractPatch, expectedVersion: bigint | number) =>
-  call<Contract>('contract_update', { key, patch, expectedVersion: versionArg(expectedVersion) });
+export const contractUpdate = (key: string, patch: ContractPatch, expectedVersion: number) =>
+  call<Contract>('contract_update', { key, patch, expectedVersion });
 
 // Figures
 export const slaConsistency = () => call<ConsistencyFinding[]>('sla_consistency');

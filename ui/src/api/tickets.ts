@@ -10,7 +10,7 @@ import type { TicketFilter } from '../bindings/TicketFilter';
 import type { TicketPage } from '../bindings/TicketPage';
 import type { TicketPatch } from '../bindings/TicketPatch';
 import type { Transition } from '../bindings/Transition';
-import { call, versionArg } from './call';
+import { call } from './call';
 
 export const board = (filter: TicketFilter, perColumn?: number) =>
   call<Board>('board', perColumn === undefined ? { filter } : { filter, perColumn });
@@ -22,11 +22,11 @@ export const ticketGet = (key: string) => call<TicketDetail>('ticket_get', { key
 
 export const ticketCreate = (draft: TicketDraft) => call<Ticket>('ticket_create', { draft });
 
-export const ticketUpdate = (key: string, patch: TicketPatch, expectedVersion: bigint | number) =>
-  call<Ticket>('ticket_update', { key, patch, expectedVersion: versionArg(expectedVersion) });
+export const ticketUpdate = (key: string, patch: TicketPatch, expectedVersion: number) =>
+  call<Ticket>('ticket_update', { key, patch, expectedVersion });
 
-export const ticketTransition = (key: string, transition: Transition, expectedVersion: bigint | number) =>
-  call<Ticket>('ticket_transition', { key, transition, expectedVersion: versionArg(expectedVersion) });
+export const ticketTransition = (key: string, transition: Transition, expectedVersion: number) =>
+  call<Ticket>('ticket_transition', { key, transition, expectedVersion });
 
 /** On a ticket or a problem. */
 export const commentAdd = (parentKey: string, draft: CommentDraft) =>

@@ -7,7 +7,7 @@ import type { JsonValue } from "./serde_json/JsonValue";
 /**
  * One entry as the store keeps it and the UI shows it.
  */
-export type AuditEntry = { seq: bigint, at: Timestamp, actor_id?: string, actor: string, action: AuditAction, record_kind: RecordKind, record_id: string, record_key: string, 
+export type AuditEntry = { seq: number, at: Timestamp, actor_id?: string, actor: string, action: AuditAction, record_kind: RecordKind, record_id: string, record_key: string, 
 /**
  * Field name → `[before, after]`.
  */

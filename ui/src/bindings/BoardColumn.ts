@@ -6,7 +6,7 @@ export type BoardColumn = { status: Status,
 /**
  * Tickets in this status that match the filter, counted up to a cap; `cards` holds the first page.
  */
-total: bigint, 
+total: number, 
 /**
  * True when there are more than `total` (counting stops at the cap to keep the board fast).
  */

@@ -5,4 +5,4 @@ export type CalendarRecord = { id: string, key: string, name: string,
 /**
  * Canonical JSON of a [`CalendarDefinition`].
  */
-definition: string, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: bigint, };
+definition: string, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: number, };

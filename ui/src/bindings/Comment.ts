@@ -9,4 +9,4 @@ parent_id: string, author_id?: string, body: string,
 /**
  * Internal work notes are for the support team only.
  */
-internal: boolean, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: bigint, };
+internal: boolean, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: number, };

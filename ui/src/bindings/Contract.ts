@@ -5,4 +5,4 @@ import type { Timestamp } from "./Timestamp";
 /**
  * An underpinning contract with a supplier for one service.
  */
-export type Contract = { id: string, key: string, name: string, supplier_id: string, service_id: string, calendar_id: string, targets: Array<PriorityTarget>, valid_from: string, valid_to?: string, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: bigint, };
+export type Contract = { id: string, key: string, name: string, supplier_id: string, service_id: string, calendar_id: string, targets: Array<PriorityTarget>, valid_from: string, valid_to?: string, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: number, };

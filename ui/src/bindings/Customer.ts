@@ -8,4 +8,4 @@ export type Customer = { id: string, key: string, name: string, description: str
 /**
  * Who to talk to there: names, roles, addresses, numbers, as the person writes them.
  */
-contacts?: string, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: bigint, };
+contacts?: string, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: number, };

@@ -5,4 +5,4 @@ export type Group = { id: string, key: string, name: string, description: string
 /**
  * The person who leads the group (its members are the people who name it).
  */
-lead_id?: string, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: bigint, };
+lead_id?: string, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: number, };

@@ -2,4 +2,4 @@
 import type { LinkKind } from "./LinkKind";
 import type { Timestamp } from "./Timestamp";
 
-export type Link = { id: string, key: string, from_id: string, to_id: string, kind: LinkKind, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: bigint, };
+export type Link = { id: string, key: string, from_id: string, to_id: string, kind: LinkKind, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: number, };

@@ -9,4 +9,4 @@ address: string,
 /**
  * An IANA time zone name (`Europe/Berlin`), or empty when not known.
  */
-time_zone: string, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: bigint, };
+time_zone: string, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: number, };

@@ -5,4 +5,4 @@ import type { Timestamp } from "./Timestamp";
 /**
  * An agreement with an internal group. Without a service it covers all the group's work.
  */
-export type Ola = { id: string, key: string, name: string, group_id: string, service_id?: string, calendar_id: string, targets: Array<PriorityTarget>, valid_from: string, valid_to?: string, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: bigint, };
+export type Ola = { id: string, key: string, name: string, group_id: string, service_id?: string, calendar_id: string, targets: Array<PriorityTarget>, valid_from: string, valid_to?: string, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: number, };

@@ -14,4 +14,4 @@ group_ids?: Array<string>,
 /**
  * The customer organisation a caller belongs to.
  */
-customer_id?: string, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: bigint, };
+customer_id?: string, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: number, };

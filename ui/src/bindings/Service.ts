@@ -6,4 +6,4 @@ export type Service = { id: string, key: string, name: string, description: stri
 /**
  * Services this one needs in order to work.
  */
-depends_on?: Array<string>, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: bigint, };
+depends_on?: Array<string>, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: number, };

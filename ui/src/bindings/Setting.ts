@@ -5,4 +5,4 @@ export type Setting = { id: string, key: string, name: string,
 /**
  * JSON text, kept as text so its canonical form never depends on a JSON library's map order.
  */
-value: string, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: bigint, };
+value: string, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: number, };

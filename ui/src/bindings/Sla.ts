@@ -19,4 +19,4 @@ pausing_statuses: Array<Status>,
 /**
  * Percentages of a target at which a warning is raised.
  */
-warning_thresholds: Array<number>, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: bigint, };
+warning_thresholds: Array<number>, created_at: Timestamp, updated_at: Timestamp, deleted_at?: Timestamp, version: number, };

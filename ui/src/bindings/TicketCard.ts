@@ -6,4 +6,4 @@ import type { Timestamp } from "./Timestamp";
 /**
  * A ticket as a card or a list row: enough to show, not the whole record.
  */
-export type TicketCard = { id: string, key: string, kind: TicketKind, title: string, status: Status, priority: number, assignee_name?: string, group_name?: string, service_name?: string, created_at: Timestamp, updated_at: Timestamp, version: bigint, };
+export type TicketCard = { id: string, key: string, kind: TicketKind, title: string, status: Status, priority: number, assignee_name?: string, group_name?: string, service_name?: string, created_at: Timestamp, updated_at: Timestamp, version: number, };

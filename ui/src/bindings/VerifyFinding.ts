@@ -3,4 +3,4 @@
 /**
  * One problem found by `verify`.
  */
-export type VerifyFinding = { code: string, message: string, record_key?: string, audit_seq?: bigint, };
+export type VerifyFinding = { code: string, message: string, record_key?: string, audit_seq?: number, };

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { RecordListPane } from './RecordListPane';
 
-type Listed = { key: string; name: string; version: bigint | number };
+type Listed = { key: string; name: string; version: number };
 
 type Props<R extends Listed> = {
   /** The live records, in the order to list them. */

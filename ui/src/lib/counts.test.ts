@@ -5,6 +5,6 @@ describe('countLabel', () => {
   it('shows a capped count with a plus', () => {
     expect(countLabel({ total: 1000, total_capped: true } as { total: number })).toBe('1000+');
     expect(countLabel({ total: 12 })).toBe('12');
-    expect(countLabel({ total: 7n })).toBe('7');
+    expect(countLabel({ total: 7 })).toBe('7');
   });
 });

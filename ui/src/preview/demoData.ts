@@ -7,8 +7,6 @@ import type { Status } from '../bindings/Status';
 import type { Ticket } from '../bindings/Ticket';
 import type { TicketKind } from '../bindings/TicketKind';
 
-/** JSON carries i64 as plain numbers; the bindings call them bigint. */
-export const n = (value: number) => value as unknown as bigint;
 
 let counter = 0;
 /** Deterministic UUID-shaped ids, so the preview looks the same every time. */
@@ -23,7 +21,7 @@ export function hoursAgo(now: Date, hours: number): string {
 }
 
 function record<T extends object>(fields: T, at: string) {
-  return { id: fakeId(), ...fields, created_at: at, updated_at: at, version: n(1) };
+  return { id: fakeId(), ...fields, created_at: at, updated_at: at, version: 1 };
 }
 
 export function demoDirectory(now: Date): Directory {
@@ -129,7 +127,7 @@ export function demoTickets(now: Date, directory: Directory): Ticket[] {
       status: seed.status,
       created_at: at,
       updated_at: at,
-      version: n(3),
+      version: 3,
     };
     if (seed.assignee !== undefined) ticket.assignee_id = directory.people[seed.assignee].id;
     if (seed.group !== undefined) ticket.group_id = directory.groups[seed.group].id;
@@ -147,7 +145,7 @@ export function demoTickets(now: Date, directory: Directory): Ticket[] {
 export function demoProblems(now: Date, directory: Directory): Problem[] {
   const base = (key: string, title: string, hours: number) => {
     const at = hoursAgo(now, hours);
-    return { id: fakeId('p'), key, title, created_at: at, updated_at: at, version: n(2), priority: 2 };
+    return { id: fakeId('p'), key, title, created_at: at, updated_at: at, version: 2, priority: 2 };
   };
   return [
     {
@@ -184,7 +182,7 @@ export function demoProblems(now: Date, directory: Directory): Problem[] {
 export function demoComments(now: Date, tickets: Ticket[], directory: Directory): Comment[] {
   const comment = (ticket: Ticket, author: number, hours: number, body: string, internal: boolean): Comment => {
     const at = hoursAgo(now, hours);
-    return { id: fakeId('c'), key: `COM-${fakeId('k').slice(-6)}`, parent_id: ticket.id, author_id: directory.people[author].id, body, internal, created_at: at, updated_at: at, version: n(1) };
+    return { id: fakeId('c'), key: `COM-${fakeId('k').slice(-6)}`, parent_id: ticket.id, author_id: directory.people[author].id, body, internal, created_at: at, updated_at: at, version: 1 };
   };
   return [
     comment(tickets[0], 5, 4.5, 'This blocks the payroll run tomorrow. Can you give us an update by 15:00?', false),

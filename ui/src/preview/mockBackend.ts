@@ -14,7 +14,7 @@ import type { TicketFilter } from '../bindings/TicketFilter';
 import type { Transition } from '../bindings/Transition';
 import type { TicketDraft } from '../bindings/TicketDraft';
 import { STATUSES } from '../lib/labels';
-import { demoComments, demoDirectory, demoProblems, demoTickets, fakeId, hoursAgo, n } from './demoData';
+import { demoComments, demoDirectory, demoProblems, demoTickets, fakeId, hoursAgo } from './demoData';
 import { checkTitle, checkTransition, SUCCESSORS } from './mockWorkflow';
 import { MockServiceLevels } from './mockServiceLevels';
 
@@ -143,14 +143,14 @@ export class MockBackend {
     return {
       columns: STATUSES.map((status) => {
         const inColumn = tickets.filter((t) => t.status === status);
-        return { status, total: n(inColumn.length), cards: inColumn.slice(0, perColumn).map((t) => this.card(t)) };
+        return { status, total: inColumn.length, cards: inColumn.slice(0, perColumn).map((t) => this.card(t)) };
       }),
     };
   }
   cmd_tickets_list(args: Args) {
     const tickets = this.matching(args.filter as TicketFilter);
     const offset = Number(args.offset);
-    return { total: n(tickets.length), rows: tickets.slice(offset, offset + Number(args.limit)).map((t) => this.card(t)) };
+    return { total: tickets.length, rows: tickets.slice(offset, offset + Number(args.limit)).map((t) => this.card(t)) };
   }
   ticket(key: unknown): Ticket {
     const ticket = this.tickets.find((t) => t.key === key);
@@ -186,14 +186,14 @@ export class MockBackend {
       ...draft, id: fakeId('t'), kind, title: draft.title.trim(), status: 'new',
       key: `${kind === 'incident' ? 'INC' : 'REQ'}-${String(this.tickets.length + 1).padStart(6, '0')}`,
       priority: [[1, 2, 3], [2, 3, 4], [3, 4, 5]][index[draft.impact]][index[draft.urgency]],
-      created_at: at, updated_at: at, version: n(1),
+      created_at: at, updated_at: at, version: 1,
     };
     this.tickets.push(ticket);
     this.audit(ticket, 'create', this.snapshot(ticket));
     this.changed([ticket.key]);
     return ticket;
   }
-  checkVersion(record: { version: bigint }, expected: unknown) {
+  checkVersion(record: { version: number }, expected: unknown) {
     if (Number(record.version) !== Number(expected)) throw fail('conflict', 'The record changed since it was read.');
   }
   cmd_ticket_update(args: Args) {
@@ -230,7 +230,7 @@ export class MockBackend {
     return this.touch(ticket, changes);
   }
   touch(ticket: Ticket, changes: Record<string, [unknown, unknown]>) {
-    ticket.version = n(Number(ticket.version) + 1);
+    ticket.version += 1;
     ticket.updated_at = new Date().toISOString();
     this.audit(ticket, 'update', changes);
     this.changed([ticket.key]);
@@ -242,7 +242,7 @@ export class MockBackend {
     const parent = this.tickets.find((t) => t.key === args.parentKey) ?? this.problems.find((p) => p.key === args.parentKey);
     if (!parent) throw fail('not_found', `There is no record ${String(args.parentKey)}.`);
     const at = new Date().toISOString();
-    const comment: Comment = { id: fakeId('c'), key: `COM-${this.comments.length + 1}`, parent_id: parent.id, author_id: this.actorId ?? undefined, body: draft.body, internal: draft.internal, created_at: at, updated_at: at, version: n(1) };
+    const comment: Comment = { id: fakeId('c'), key: `COM-${this.comments.length + 1}`, parent_id: parent.id, author_id: this.actorId ?? undefined, body: draft.body, internal: draft.internal, created_at: at, updated_at: at, version: 1 };
     this.comments.push(comment);
     this.changed([String(args.parentKey)]);
     return comment;
@@ -298,7 +298,7 @@ export class MockBackend {
     const invalid = checkTitle(draft.title);
     if (invalid) throw invalid;
     const at = new Date().toISOString();
-    const problem: Problem = { ...draft, id: fakeId('p'), key: `PRB-${String(this.problems.length + 1).padStart(6, '0')}`, status: 'new', priority: draft.priority ?? 3, root_cause: '', workaround: '', known_error: false, created_at: at, updated_at: at, version: n(1) };
+    const problem: Problem = { ...draft, id: fakeId('p'), key: `PRB-${String(this.problems.length + 1).padStart(6, '0')}`, status: 'new', priority: draft.priority ?? 3, root_cause: '', workaround: '', known_error: false, created_at: at, updated_at: at, version: 1 };
     this.problems.push(problem);
     this.changed([problem.key]);
     return problem;
@@ -313,7 +313,7 @@ export class MockBackend {
       if (value === null) delete record[field];
       else record[field] = value;
     }
-    problem.version = n(Number(problem.version) + 1);
+    problem.version += 1;
     this.audit(problem, 'update', changes);
     this.changed([problem.key]);
     return problem;
@@ -331,7 +331,7 @@ export class MockBackend {
   audit(record: { id: string; key: string }, action: 'create' | 'update', changes: Record<string, [unknown, unknown]>, at = new Date().toISOString(), actor?: string) {
     const person = this.directory.people.find((p) => p.id === this.actorId);
     this.history.push({
-      seq: n(this.history.length + 1), at, actor: actor ?? person?.name ?? 'Unknown', action,
+      seq: this.history.length + 1, at, actor: actor ?? person?.name ?? 'Unknown', action,
       record_kind: record.key.startsWith('PRB') ? 'problem' : record.key.startsWith('REQ') ? 'request' : 'incident',
       record_id: record.id, record_key: record.key, changes: changes as never, row_digest: '', prev_hash: '', hash: '',
     });

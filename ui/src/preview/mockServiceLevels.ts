@@ -16,7 +16,7 @@ import type { Sla } from '../bindings/Sla';
 import type { SlaClock } from '../bindings/SlaClock';
 import type { SlaReport } from '../bindings/SlaReport';
 import type { Ticket } from '../bindings/Ticket';
-import { fakeId, hoursAgo, n } from './demoData';
+import { fakeId, hoursAgo } from './demoData';
 
 type Args = Record<string, unknown>;
 const fail = (code: Code, message: string, field?: string): AppError => ({ code, message, ...(field ? { field } : {}) });
@@ -50,7 +50,7 @@ export class MockServiceLevels {
 
   constructor(private now: Date, private directory: Directory, private tickets: () => Ticket[], private changed: (keys: string[]) => void) {
     const at = hoursAgo(now, 24 * 120);
-    const stamp = { created_at: at, updated_at: at, version: n(1) };
+    const stamp = { created_at: at, updated_at: at, version: 1 };
     this.calendars = [
       { id: fakeId('ca'), key: 'CAL-000001', name: 'UK office hours', definition: JSON.stringify(OFFICE), ...stamp },
       { id: fakeId('ca'), key: 'CAL-000002', name: 'Around the clock', definition: JSON.stringify(ROUND_THE_CLOCK), ...stamp },
@@ -99,13 +99,13 @@ export class MockServiceLevels {
   private create<T extends { key: string }>(items: T[], prefix: string, fields: Args): T {
     if (!String(fields.name ?? '').trim()) throw fail('required', 'Fill in the name.', 'name');
     const at = new Date().toISOString();
-    const record = { ...fields, id: fakeId('nw'), key: `${prefix}-${String(items.length + 1).padStart(6, '0')}`, created_at: at, updated_at: at, version: n(1) } as unknown as T;
+    const record = { ...fields, id: fakeId('nw'), key: `${prefix}-${String(items.length + 1).padStart(6, '0')}`, created_at: at, updated_at: at, version: 1 } as unknown as T;
     items.push(record);
     this.changed([record.key]);
     return record;
   }
 
-  private update<T extends { key: string; version: bigint }>(items: T[], args: Args, check: (patch: Args) => Args): T {
+  private update<T extends { key: string; version: number }>(items: T[], args: Args, check: (patch: Args) => Args): T {
     const record = items.find((item) => item.key === args.key);
     if (!record) throw fail('not_found', `There is no record ${String(args.key)}.`);
     if (Number(record.version) !== Number(args.expectedVersion)) throw fail('conflict', 'The record changed since it was read.');
@@ -116,7 +116,7 @@ export class MockServiceLevels {
       if (value === null) delete fields[field];
       else fields[field] = value;
     }
-    record.version = n(Number(record.version) + 1);
+    record.version = record.version + 1;
     this.changed([record.key]);
     return record;
   }

@@ -38,7 +38,7 @@ describe('TicketList status filter', () => {
   });
 
   it('opens from a board column on the rest of that column', async () => {
-    const column = { status: 'closed' as const, total: 75n, total_capped: false, cards: [] };
+    const column = { status: 'closed' as const, total: 75, total_capped: false, cards: [] };
     const ignore = () => {};
     renderWithApp(
       <>

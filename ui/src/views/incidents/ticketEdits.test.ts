@@ -4,7 +4,7 @@ import { patchFrom } from './ticketEdits';
 
 const ticket: Ticket = {
   id: 't1', key: 'INC-000001', kind: 'incident', title: 'Printer jams', description: '', category: 'Hardware',
-  impact: 'low', urgency: 'low', priority: 5, status: 'new', assignee_id: 'p1', created_at: '', updated_at: '', version: 1 as unknown as bigint,
+  impact: 'low', urgency: 'low', priority: 5, status: 'new', assignee_id: 'p1', created_at: '', updated_at: '', version: 1,
 };
 
 describe('patchFrom', () => {

@@ -3,14 +3,13 @@ import type { AuditEntry } from '../../bindings/AuditEntry';
 import type { Comment } from '../../bindings/Comment';
 import { describeValue, fieldChanges, mergeTimeline } from './timeline';
 
-const n = (value: number) => value as unknown as bigint;
 
 function entry(seq: number, at: string, changes: AuditEntry['changes'], extra: Partial<AuditEntry> = {}): AuditEntry {
-  return { seq: n(seq), at, actor: 'Amara', action: 'update', record_kind: 'incident', record_id: 't1', record_key: 'INC-000001', changes, row_digest: '', prev_hash: '', hash: '', ...extra };
+  return { seq, at, actor: 'Amara', action: 'update', record_kind: 'incident', record_id: 't1', record_key: 'INC-000001', changes, row_digest: '', prev_hash: '', hash: '', ...extra };
 }
 
 function comment(id: string, at: string, internal = false): Comment {
-  return { id, key: `COM-${id}`, parent_id: 't1', author_id: 'p1', body: 'text', internal, created_at: at, updated_at: at, version: n(1) };
+  return { id, key: `COM-${id}`, parent_id: 't1', author_id: 'p1', body: 'text', internal, created_at: at, updated_at: at, version: 1 };
 }
 
 const names = {

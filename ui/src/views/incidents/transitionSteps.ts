@@ -32,4 +32,4 @@ export const DIALOG_FIELDS: Record<FactsNeeded, string[]> = {
 };
 
 /** A ticket as far as moving it is concerned: a board card and a full record both qualify. */
-export type Movable = { key: string; status: Status; version: bigint | number };
+export type Movable = { key: string; status: Status; version: number };
