@@ -115,6 +115,19 @@ fn import_error(text: impl AsRef<[u8]>) -> (u64, String) {
 }
 
 #[test]
+fn an_export_of_a_newer_or_unknown_schema_is_refused_at_its_header() {
+    let text = export(&demo().ws);
+    let (header, rest) = text.split_once('\n').unwrap();
+    let current = format!("\"schema_version\":{}", smw_store::migrations::latest_version());
+    assert!(header.contains(&current), "{header}");
+    for claimed in ["\"schema_version\":999", "\"schema_version\":0"] {
+        let (line, message) = import_error(format!("{}\n{rest}", header.replace(&current, claimed)));
+        assert_eq!(line, 1);
+        assert!(message.contains("schema_version"), "{message}");
+    }
+}
+
+#[test]
 fn bad_lines_are_named_and_nothing_is_written() {
     let text = export(&demo().ws);
     let lines: Vec<&str> = text.lines().collect();

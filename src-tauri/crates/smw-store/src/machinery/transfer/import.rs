@@ -341,6 +341,17 @@ impl Checks {
         if header.format != FORMAT || header.format_version > FORMAT_VERSION {
             return Err(bad(line_no, format!("not an SMS Workbench export of a known version ({})", header.format)));
         }
+        // Records of a newer schema may hold fields this version would silently drop.
+        let known = crate::migrations::latest_version();
+        if !(1..=known).contains(&header.schema_version) {
+            return Err(bad(
+                line_no,
+                format!(
+                    "schema_version {} is not one this version of SMS Workbench can read (1 to {known})",
+                    header.schema_version
+                ),
+            ));
+        }
         if let Some(count) = header.records {
             // Capped: the count is the file's word, and the maps still grow past it.
             let count = usize::try_from(count).unwrap_or(usize::MAX).min(PRESIZED_RECORDS_AT_MOST);
