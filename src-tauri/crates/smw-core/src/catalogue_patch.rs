@@ -4,7 +4,7 @@
 
 use crate::catalogue::{Customer, Service, ServiceStatus, Supplier};
 use crate::error::{Code, Invalid};
-use crate::patch::nullable;
+use crate::patch::{nullable, without_repeats};
 use crate::text;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -45,11 +45,6 @@ pub struct PartyPatch {
     #[serde(default)]
     #[ts(optional)]
     pub contacts: Option<String>,
-}
-
-fn without_repeats(ids: Vec<Uuid>) -> Vec<Uuid> {
-    let mut seen = HashSet::new();
-    ids.into_iter().filter(|id| seen.insert(*id)).collect()
 }
 
 impl Service {

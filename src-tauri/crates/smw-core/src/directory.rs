@@ -3,7 +3,7 @@
 use crate::error::{Code, Invalid};
 use crate::ids::RecordKind;
 use crate::impl_record;
-use crate::patch::nullable;
+use crate::patch::{nullable, without_repeats};
 use crate::text;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -203,11 +203,6 @@ pub fn ensure_may_introduce_self(people_who_can_act: usize) -> Result<(), Invali
         ));
     }
     Ok(())
-}
-
-fn without_repeats(ids: Vec<Uuid>) -> Vec<Uuid> {
-    let mut seen = std::collections::HashSet::new();
-    ids.into_iter().filter(|id| seen.insert(*id)).collect()
 }
 
 fn looks_like_email(text: &str) -> bool {

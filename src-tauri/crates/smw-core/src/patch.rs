@@ -10,3 +10,9 @@ where
 {
     Option::<T>::deserialize(deserializer).map(Some)
 }
+
+/// A list of ids as given, each kept once (in the order first given).
+pub(crate) fn without_repeats(ids: Vec<uuid::Uuid>) -> Vec<uuid::Uuid> {
+    let mut seen = std::collections::HashSet::new();
+    ids.into_iter().filter(|id| seen.insert(*id)).collect()
+}
