@@ -52,13 +52,13 @@ impl AuditAction {
 }
 
 /// One entry as the store keeps it and the UI shows it.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct AuditEntry {
     pub seq: i64,
     pub at: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub actor_id: Option<Uuid>,
     pub actor: String,
     pub action: AuditAction,

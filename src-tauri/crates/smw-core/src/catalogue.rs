@@ -34,16 +34,16 @@ impl ServiceStatus {
     }
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct Service {
     pub id: Uuid,
     pub key: String,
     pub name: String,
     pub description: String,
     pub status: ServiceStatus,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub owner_id: Option<Uuid>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[ts(as = "Option<Vec<Uuid>>", optional)]
@@ -54,8 +54,6 @@ pub struct Service {
     pub depends_on: Vec<Uuid>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub deleted_at: Option<Timestamp>,
     pub version: i64,
 }
@@ -64,15 +62,14 @@ impl_record!(Service, RecordKind::Service);
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct ServiceDraft {
     pub name: String,
     #[serde(default)]
     pub description: String,
     #[serde(default)]
-    #[ts(optional)]
     pub status: Option<ServiceStatus>,
     #[serde(default)]
-    #[ts(optional)]
     pub owner_id: Option<Uuid>,
     #[serde(default)]
     pub customer_ids: Vec<Uuid>,
@@ -103,8 +100,10 @@ impl Service {
 }
 
 /// A customer organisation (internal department or external client).
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct Customer {
     pub id: Uuid,
     pub key: String,
@@ -116,8 +115,6 @@ pub struct Customer {
     pub contacts: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub deleted_at: Option<Timestamp>,
     pub version: i64,
 }
@@ -125,8 +122,10 @@ pub struct Customer {
 impl_record!(Customer, RecordKind::Customer);
 
 /// A supplier that underpins services through contracts.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct Supplier {
     pub id: Uuid,
     pub key: String,
@@ -138,8 +137,6 @@ pub struct Supplier {
     pub contacts: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub deleted_at: Option<Timestamp>,
     pub version: i64,
 }
@@ -150,12 +147,12 @@ impl_record!(Supplier, RecordKind::Supplier);
 /// it supplies.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct PartyDraft {
     pub name: String,
     #[serde(default)]
     pub description: String,
     #[serde(default)]
-    #[ts(optional)]
     pub contacts: Option<String>,
 }
 

@@ -12,38 +12,25 @@ use uuid::Uuid;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
+#[serde(default)]
 pub struct ServicePatch {
-    #[serde(default)]
-    #[ts(optional)]
     pub name: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
     pub description: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
     pub status: Option<ServiceStatus>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[ts(optional)]
+    #[serde(deserialize_with = "nullable")]
     pub owner_id: Option<Option<Uuid>>,
-    #[serde(default)]
-    #[ts(optional)]
     pub customer_ids: Option<Vec<Uuid>>,
-    #[serde(default)]
-    #[ts(optional)]
     pub depends_on: Option<Vec<Uuid>>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
+#[serde(default)]
 pub struct PartyPatch {
-    #[serde(default)]
-    #[ts(optional)]
     pub name: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
     pub description: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
     pub contacts: Option<String>,
 }
 

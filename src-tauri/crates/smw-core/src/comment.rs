@@ -8,23 +8,21 @@ use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct Comment {
     pub id: Uuid,
     pub key: String,
     /// The ticket or problem the comment belongs to.
     pub parent_id: Uuid,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub author_id: Option<Uuid>,
     pub body: String,
     /// Internal work notes are for the support team only.
     pub internal: bool,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub deleted_at: Option<Timestamp>,
     pub version: i64,
 }

@@ -9,8 +9,10 @@ use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct Person {
     pub id: Uuid,
     pub key: String,
@@ -29,13 +31,9 @@ pub struct Person {
     #[ts(as = "Option<Vec<Uuid>>", optional)]
     pub group_ids: Vec<Uuid>,
     /// The customer organisation a caller belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub customer_id: Option<Uuid>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub deleted_at: Option<Timestamp>,
     pub version: i64,
 }
@@ -52,45 +50,34 @@ fn is_yes(value: &bool) -> bool {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct PersonDraft {
     pub name: String,
     #[serde(default)]
     pub email: String,
     #[serde(default)]
-    #[ts(optional)]
     pub phone: Option<String>,
     /// Defaults to yes.
     #[serde(default)]
-    #[ts(optional)]
     pub can_act: Option<bool>,
     #[serde(default)]
     pub group_ids: Vec<Uuid>,
     #[serde(default)]
-    #[ts(optional)]
     pub customer_id: Option<Uuid>,
 }
 
 /// An edit of a person: a field left out stays as it is; `null` clears the customer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
+#[serde(default)]
 pub struct PersonPatch {
-    #[serde(default)]
-    #[ts(optional)]
     pub name: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
     pub email: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
     pub phone: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
     pub can_act: Option<bool>,
-    #[serde(default)]
-    #[ts(optional)]
     pub group_ids: Option<Vec<Uuid>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[ts(optional)]
+    #[serde(deserialize_with = "nullable")]
     pub customer_id: Option<Option<Uuid>>,
 }
 
@@ -214,21 +201,19 @@ fn looks_like_email(text: &str) -> bool {
     }
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct Group {
     pub id: Uuid,
     pub key: String,
     pub name: String,
     pub description: String,
     /// The person who leads the group (its members are the people who name it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub lead_id: Option<Uuid>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub deleted_at: Option<Timestamp>,
     pub version: i64,
 }
@@ -237,34 +222,28 @@ impl_record!(Group, RecordKind::Group);
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct GroupDraft {
     pub name: String,
     #[serde(default)]
     pub description: String,
     #[serde(default)]
-    #[ts(optional)]
     pub lead_id: Option<Uuid>,
     /// The people who work in the group (kept on each person's `group_ids`).
     #[serde(default)]
-    #[ts(optional)]
     pub member_ids: Option<Vec<Uuid>>,
 }
 
 /// An edit of a group. `member_ids`, when given, is the whole new membership.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
+#[serde(default)]
 pub struct GroupPatch {
-    #[serde(default)]
-    #[ts(optional)]
     pub name: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
     pub description: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[ts(optional)]
+    #[serde(deserialize_with = "nullable")]
     pub lead_id: Option<Option<Uuid>>,
-    #[serde(default)]
-    #[ts(optional)]
     pub member_ids: Option<Vec<Uuid>>,
 }
 

@@ -38,8 +38,10 @@ impl ProblemStatus {
     }
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct Problem {
     pub id: Uuid,
     pub key: String,
@@ -47,25 +49,15 @@ pub struct Problem {
     pub description: String,
     pub status: ProblemStatus,
     pub priority: Priority,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub service_id: Option<Uuid>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub assignee_id: Option<Uuid>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub group_id: Option<Uuid>,
     pub root_cause: String,
     pub workaround: String,
     pub known_error: bool,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub resolved_at: Option<Timestamp>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub deleted_at: Option<Timestamp>,
     pub version: i64,
 }
@@ -74,56 +66,38 @@ impl_record!(Problem, RecordKind::Problem);
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct ProblemDraft {
     pub title: String,
     #[serde(default)]
     pub description: String,
     #[serde(default)]
-    #[ts(optional)]
     pub priority: Option<Priority>,
     #[serde(default)]
-    #[ts(optional)]
     pub service_id: Option<Uuid>,
     #[serde(default)]
-    #[ts(optional)]
     pub assignee_id: Option<Uuid>,
     #[serde(default)]
-    #[ts(optional)]
     pub group_id: Option<Uuid>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
+#[serde(default)]
 pub struct ProblemPatch {
-    #[serde(default)]
-    #[ts(optional)]
     pub title: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
     pub description: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
     pub status: Option<ProblemStatus>,
-    #[serde(default)]
-    #[ts(optional)]
     pub priority: Option<Priority>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[ts(optional)]
+    #[serde(deserialize_with = "nullable")]
     pub service_id: Option<Option<Uuid>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[ts(optional)]
+    #[serde(deserialize_with = "nullable")]
     pub assignee_id: Option<Option<Uuid>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[ts(optional)]
+    #[serde(deserialize_with = "nullable")]
     pub group_id: Option<Option<Uuid>>,
-    #[serde(default)]
-    #[ts(optional)]
     pub root_cause: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
     pub workaround: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
     pub known_error: Option<bool>,
 }
 

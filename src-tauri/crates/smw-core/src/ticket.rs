@@ -42,62 +42,36 @@ impl TicketKind {
 
 /// Field order is the canonical order the audit chain hashes; optional fields are left out
 /// when empty, so a later version may add optional fields without changing old digests.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct Ticket {
     pub id: Uuid,
     pub key: String,
     pub kind: TicketKind,
     pub title: String,
     pub description: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub caller_id: Option<Uuid>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub customer_id: Option<Uuid>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub service_id: Option<Uuid>,
     pub category: String,
     pub impact: Level,
     pub urgency: Level,
     pub priority: Priority,
     pub status: Status,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub assignee_id: Option<Uuid>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub group_id: Option<Uuid>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub pending_reason: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub resolution_code: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub resolution_notes: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub problem_id: Option<Uuid>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub sla_id: Option<Uuid>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub responded_at: Option<Timestamp>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub resolved_at: Option<Timestamp>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub closed_at: Option<Timestamp>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub deleted_at: Option<Timestamp>,
     pub version: i64,
 }
@@ -105,31 +79,26 @@ pub struct Ticket {
 /// What a person fills in to log a ticket.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct TicketDraft {
     #[serde(default)]
-    #[ts(optional)]
     pub kind: Option<TicketKind>,
     pub title: String,
     #[serde(default)]
     pub description: String,
     #[serde(default)]
-    #[ts(optional)]
     pub caller_id: Option<Uuid>,
     #[serde(default)]
-    #[ts(optional)]
     pub customer_id: Option<Uuid>,
     #[serde(default)]
-    #[ts(optional)]
     pub service_id: Option<Uuid>,
     #[serde(default)]
     pub category: String,
     pub impact: Level,
     pub urgency: Level,
     #[serde(default)]
-    #[ts(optional)]
     pub assignee_id: Option<Uuid>,
     #[serde(default)]
-    #[ts(optional)]
     pub group_id: Option<Uuid>,
 }
 
@@ -137,58 +106,41 @@ pub struct TicketDraft {
 /// Status changes go through [`Transition`] instead, so the workflow rules always apply.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
+#[serde(default)]
 pub struct TicketPatch {
-    #[serde(default)]
-    #[ts(optional)]
     pub title: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
     pub description: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[ts(optional)]
+    #[serde(deserialize_with = "nullable")]
     pub caller_id: Option<Option<Uuid>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[ts(optional)]
+    #[serde(deserialize_with = "nullable")]
     pub customer_id: Option<Option<Uuid>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[ts(optional)]
+    #[serde(deserialize_with = "nullable")]
     pub service_id: Option<Option<Uuid>>,
-    #[serde(default)]
-    #[ts(optional)]
     pub category: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
     pub impact: Option<Level>,
-    #[serde(default)]
-    #[ts(optional)]
     pub urgency: Option<Level>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[ts(optional)]
+    #[serde(deserialize_with = "nullable")]
     pub assignee_id: Option<Option<Uuid>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[ts(optional)]
+    #[serde(deserialize_with = "nullable")]
     pub group_id: Option<Option<Uuid>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[ts(optional)]
+    #[serde(deserialize_with = "nullable")]
     pub problem_id: Option<Option<Uuid>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[ts(optional)]
+    #[serde(deserialize_with = "nullable")]
     pub sla_id: Option<Option<Uuid>>,
 }
 
 /// A move to another status with whatever that status requires.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct Transition {
     pub to: Status,
     #[serde(default)]
-    #[ts(optional)]
     pub pending_reason: Option<String>,
     #[serde(default)]
-    #[ts(optional)]
     pub resolution_code: Option<String>,
     #[serde(default)]
-    #[ts(optional)]
     pub resolution_notes: Option<String>,
 }
 

@@ -18,34 +18,23 @@ use uuid::Uuid;
 /// Filters shared by the board, the list view and `smw incidents`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
+#[serde(default)]
 pub struct TicketFilter {
-    #[serde(default)]
-    #[ts(optional)]
     pub kind: Option<TicketKind>,
-    #[serde(default)]
-    #[ts(optional)]
     pub service_id: Option<Uuid>,
-    #[serde(default)]
-    #[ts(optional)]
     pub group_id: Option<Uuid>,
-    #[serde(default)]
-    #[ts(optional)]
     pub assignee_id: Option<Uuid>,
-    #[serde(default)]
-    #[ts(optional)]
     pub priority: Option<Priority>,
-    #[serde(default)]
-    #[ts(optional)]
     pub status: Option<Status>,
     /// Full-text query over titles, descriptions and comments.
-    #[serde(default)]
-    #[ts(optional)]
     pub text: Option<String>,
 }
 
 /// A ticket as a card or a list row: enough to show, not the whole record.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct TicketCard {
     pub id: Uuid,
     pub key: String,
@@ -53,11 +42,8 @@ pub struct TicketCard {
     pub title: String,
     pub status: Status,
     pub priority: Priority,
-    #[ts(optional)]
     pub assignee_name: Option<String>,
-    #[ts(optional)]
     pub group_name: Option<String>,
-    #[ts(optional)]
     pub service_name: Option<String>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
@@ -105,12 +91,12 @@ pub struct LinkView {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct TicketDetail {
     pub ticket: Ticket,
     pub comments: Vec<Comment>,
     pub links: Vec<LinkView>,
     pub history: Vec<AuditEntry>,
-    #[ts(optional)]
     pub problem: Option<Problem>,
     /// Statuses the workflow allows next (field requirements are checked on the move).
     pub next_statuses: Vec<Status>,
@@ -127,13 +113,13 @@ pub struct ProblemDetail {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct SearchHit {
     pub record_kind: RecordKind,
     pub key: String,
     pub title: String,
     /// Plain text around the match (never HTML).
     pub snippet: String,
-    #[ts(optional)]
     pub status: Option<Status>,
     pub updated_at: Timestamp,
 }
@@ -169,12 +155,11 @@ pub struct Directory {
 /// One problem found by `verify`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct VerifyFinding {
     pub code: String,
     pub message: String,
-    #[ts(optional)]
     pub record_key: Option<String>,
-    #[ts(optional)]
     pub audit_seq: Option<i64>,
 }
 

@@ -79,13 +79,13 @@ pub struct AtRiskClock {
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct ComplianceFigure {
     #[ts(type = "number")]
     pub met: i64,
     #[ts(type = "number")]
     pub breached: i64,
     /// Met as a share of decided clocks; none when no clock was decided.
-    #[ts(optional)]
     pub percent: Option<f64>,
 }
 
@@ -101,6 +101,7 @@ pub struct MonthCompliance {
 /// Compliance for one service, customer or priority (or all tickets), in total and per month.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct ComplianceRow {
     /// Service or customer key, `P1`…`P5`, or `all`.
     pub key: String,
@@ -110,7 +111,6 @@ pub struct ComplianceRow {
     pub months: Vec<MonthCompliance>,
     /// Resolution compliance of the last month with figures minus the month before it, in
     /// percentage points; none with fewer than two such months.
-    #[ts(optional)]
     pub trend_points: Option<f64>,
 }
 

@@ -17,21 +17,18 @@ use uuid::Uuid;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct ConsistencyFinding {
     /// `service_without_sla`, `underpinning_resolution_longer`, `underpinning_response_longer`
     /// or `underpinning_coverage_short`.
     pub code: String,
     pub message: String,
     pub service_key: String,
-    #[ts(optional)]
     pub sla_key: Option<String>,
     /// The OLA or contract that falls short.
-    #[ts(optional)]
     pub underpinning_key: Option<String>,
-    #[ts(optional)]
     pub priority: Option<u8>,
     /// The SLA field at issue, e.g. `targets[2].resolution_minutes`.
-    #[ts(optional)]
     pub field: Option<String>,
 }
 

@@ -16,8 +16,10 @@ use uuid::Uuid;
 
 /// Field order is the canonical order the audit chain hashes; optional fields are left out
 /// when empty so that adding one later keeps old digests.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct Sla {
     pub id: Uuid,
     pub key: String,
@@ -27,15 +29,9 @@ pub struct Sla {
     pub calendar_id: Uuid,
     /// `targets[0]` is P1 … `targets[4]` is P5.
     pub targets: Vec<PriorityTarget>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub availability_percent: Option<f64>,
     pub valid_from: NaiveDate,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub valid_to: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub review_date: Option<NaiveDate>,
     /// Statuses in which the resolution clock pauses.
     pub pausing_statuses: Vec<Status>,
@@ -43,8 +39,6 @@ pub struct Sla {
     pub warning_thresholds: Vec<u32>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub deleted_at: Option<Timestamp>,
     pub version: i64,
 }
@@ -53,6 +47,7 @@ impl_record!(Sla, RecordKind::Sla);
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct SlaDraft {
     pub name: String,
     pub customer_id: Uuid,
@@ -60,61 +55,39 @@ pub struct SlaDraft {
     pub calendar_id: Uuid,
     pub targets: Vec<PriorityTarget>,
     #[serde(default)]
-    #[ts(optional)]
     pub availability_percent: Option<f64>,
     pub valid_from: NaiveDate,
     #[serde(default)]
-    #[ts(optional)]
     pub valid_to: Option<NaiveDate>,
     #[serde(default)]
-    #[ts(optional)]
     pub review_date: Option<NaiveDate>,
     /// Pending when left out.
     #[serde(default)]
-    #[ts(optional)]
     pub pausing_statuses: Option<Vec<Status>>,
     /// 75 % and 100 % when left out.
     #[serde(default)]
-    #[ts(optional)]
     pub warning_thresholds: Option<Vec<u32>>,
 }
 
 /// A partial edit; `null` clears a nullable field.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
+#[serde(default)]
 pub struct SlaPatch {
-    #[serde(default)]
-    #[ts(optional)]
     pub name: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
     pub customer_id: Option<Uuid>,
-    #[serde(default)]
-    #[ts(optional)]
     pub service_id: Option<Uuid>,
-    #[serde(default)]
-    #[ts(optional)]
     pub calendar_id: Option<Uuid>,
-    #[serde(default)]
-    #[ts(optional)]
     pub targets: Option<Vec<PriorityTarget>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[ts(optional)]
+    #[serde(deserialize_with = "nullable")]
     pub availability_percent: Option<Option<f64>>,
-    #[serde(default)]
-    #[ts(optional)]
     pub valid_from: Option<NaiveDate>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[ts(optional)]
+    #[serde(deserialize_with = "nullable")]
     pub valid_to: Option<Option<NaiveDate>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[ts(optional)]
+    #[serde(deserialize_with = "nullable")]
     pub review_date: Option<Option<NaiveDate>>,
-    #[serde(default)]
-    #[ts(optional)]
     pub pausing_statuses: Option<Vec<Status>>,
-    #[serde(default)]
-    #[ts(optional)]
     pub warning_thresholds: Option<Vec<u32>>,
 }
 

@@ -14,26 +14,22 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 /// An agreement with an internal group. Without a service it covers all the group's work.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct Ola {
     pub id: Uuid,
     pub key: String,
     pub name: String,
     pub group_id: Uuid,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub service_id: Option<Uuid>,
     pub calendar_id: Uuid,
     pub targets: Vec<PriorityTarget>,
     pub valid_from: NaiveDate,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub valid_to: Option<NaiveDate>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub deleted_at: Option<Timestamp>,
     pub version: i64,
 }
@@ -42,49 +38,40 @@ impl_record!(Ola, RecordKind::Ola);
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct OlaDraft {
     pub name: String,
     pub group_id: Uuid,
     #[serde(default)]
-    #[ts(optional)]
     pub service_id: Option<Uuid>,
     pub calendar_id: Uuid,
     pub targets: Vec<PriorityTarget>,
     pub valid_from: NaiveDate,
     #[serde(default)]
-    #[ts(optional)]
     pub valid_to: Option<NaiveDate>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
+#[serde(default)]
 pub struct OlaPatch {
-    #[serde(default)]
-    #[ts(optional)]
     pub name: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
     pub group_id: Option<Uuid>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[ts(optional)]
+    #[serde(deserialize_with = "nullable")]
     pub service_id: Option<Option<Uuid>>,
-    #[serde(default)]
-    #[ts(optional)]
     pub calendar_id: Option<Uuid>,
-    #[serde(default)]
-    #[ts(optional)]
     pub targets: Option<Vec<PriorityTarget>>,
-    #[serde(default)]
-    #[ts(optional)]
     pub valid_from: Option<NaiveDate>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[ts(optional)]
+    #[serde(deserialize_with = "nullable")]
     pub valid_to: Option<Option<NaiveDate>>,
 }
 
 /// An underpinning contract with a supplier for one service.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct Contract {
     pub id: Uuid,
     pub key: String,
@@ -94,13 +81,9 @@ pub struct Contract {
     pub calendar_id: Uuid,
     pub targets: Vec<PriorityTarget>,
     pub valid_from: NaiveDate,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub valid_to: Option<NaiveDate>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub deleted_at: Option<Timestamp>,
     pub version: i64,
 }
@@ -109,6 +92,7 @@ impl_record!(Contract, RecordKind::Contract);
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct ContractDraft {
     pub name: String,
     pub supplier_id: Uuid,
@@ -117,33 +101,21 @@ pub struct ContractDraft {
     pub targets: Vec<PriorityTarget>,
     pub valid_from: NaiveDate,
     #[serde(default)]
-    #[ts(optional)]
     pub valid_to: Option<NaiveDate>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
+#[serde(default)]
 pub struct ContractPatch {
-    #[serde(default)]
-    #[ts(optional)]
     pub name: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
     pub supplier_id: Option<Uuid>,
-    #[serde(default)]
-    #[ts(optional)]
     pub service_id: Option<Uuid>,
-    #[serde(default)]
-    #[ts(optional)]
     pub calendar_id: Option<Uuid>,
-    #[serde(default)]
-    #[ts(optional)]
     pub targets: Option<Vec<PriorityTarget>>,
-    #[serde(default)]
-    #[ts(optional)]
     pub valid_from: Option<NaiveDate>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[ts(optional)]
+    #[serde(deserialize_with = "nullable")]
     pub valid_to: Option<Option<NaiveDate>>,
 }
 

@@ -30,12 +30,12 @@ pub struct TargetChange {
 /// Everything a ticket's clocks depend on. The status before the first change is New.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct ClockHistory {
     pub created: Timestamp,
     pub status_changes: Vec<StatusChange>,
     pub targets: Vec<TargetChange>,
     #[serde(default)]
-    #[ts(optional)]
     pub first_response: Option<Timestamp>,
     #[serde(default = "default_pausing_statuses")]
     pub pausing_statuses: Vec<Status>,
@@ -76,6 +76,7 @@ pub struct ClockSpan {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct SlaClock {
     pub state: ClockState,
     #[ts(type = "number")]
@@ -84,13 +85,11 @@ pub struct SlaClock {
     pub target_seconds: i64,
     /// When the counted time reaches the target: in the past once reached, projected from
     /// `now` while running, none while paused or stopped short of it.
-    #[ts(optional)]
     pub due: Option<Timestamp>,
     pub breached: bool,
     pub percent_used: f64,
     pub warnings_reached: Vec<u32>,
     /// When the next warning threshold will be reached if the clock keeps running.
-    #[ts(optional)]
     pub next_warning: Option<Timestamp>,
     pub spans: Vec<ClockSpan>,
 }

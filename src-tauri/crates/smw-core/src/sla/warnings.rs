@@ -12,13 +12,13 @@ use uuid::Uuid;
 /// One clock that reached `threshold` percent of its target: the `sla-warning` event.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct SlaWarning {
     pub ticket_key: String,
     pub title: String,
     pub clock: ClockKind,
     pub threshold: u32,
     pub breached: bool,
-    #[ts(optional)]
     pub due_at: Option<Timestamp>,
 }
 
