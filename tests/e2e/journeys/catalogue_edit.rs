@@ -3,17 +3,14 @@
 //! window's default size and at 1024 px wide (screenshots kept for the README).
 
 use super::steps::act_as_first_person;
-use crate::harness::{evaluate, one_app_at_a_time, smw_binary, ui, Outcome, RunningApp, Seed};
+use crate::harness::{evaluate, run_journey, smw_binary, ui, Outcome, RunningApp, Seed};
 use fantoccini::Locator;
 use std::process::Command;
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_service_edit_is_saved_and_its_choices_stay_readable() {
-    let _turn = one_app_at_a_time().await;
-    let app = RunningApp::start(Seed::Demo).await.expect("the app starts on a demo workspace");
-    let outcome = app.run(journey(&app)).await;
-    app.finish("catalogue_edit", outcome).await.expect("catalogue edit journey");
+    run_journey("catalogue_edit", Seed::Demo, journey).await;
 }
 
 async fn journey(app: &RunningApp) -> Outcome {

@@ -1,14 +1,11 @@
 //! Started with no `--workspace` (and no `SMW_WORKSPACE`), the app creates the default
 //! workspace in the user's data folder and remembers it in the recent list in its config folder.
 
-use crate::harness::{one_app_at_a_time, ui, Outcome, RunningApp, Seed};
+use crate::harness::{run_journey, ui, Outcome, RunningApp, Seed};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn first_start_creates_the_default_workspace_and_remembers_it() {
-    let _turn = one_app_at_a_time().await;
-    let app = RunningApp::start(Seed::DefaultWorkspace).await.expect("the app starts without arguments");
-    let outcome = app.run(journey(&app)).await;
-    app.finish("default_workspace", outcome).await.expect("default workspace journey");
+    run_journey("default_workspace", Seed::DefaultWorkspace, journey).await;
 }
 
 async fn journey(app: &RunningApp) -> Outcome {

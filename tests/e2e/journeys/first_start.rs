@@ -3,16 +3,13 @@
 //! that service for that group, and see it on the board.
 
 use super::steps::{open_board, wait_for_column};
-use crate::harness::{one_app_at_a_time, ui, Outcome, RunningApp, Seed};
+use crate::harness::{run_journey, ui, Outcome, RunningApp, Seed};
 use fantoccini::Locator;
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_user_sets_up_a_workspace_and_logs_the_first_incident() {
-    let _turn = one_app_at_a_time().await;
-    let app = RunningApp::start(Seed::Init).await.expect("the app starts on a workspace made by smw init");
-    let outcome = app.run(journey(&app)).await;
-    app.finish("first_start", outcome).await.expect("first start journey");
+    run_journey("first_start", Seed::Init, journey).await;
 }
 
 async fn journey(app: &RunningApp) -> Outcome {

@@ -1,18 +1,15 @@
-//! Issue 2's journey: log an incident through the form, move it across the board by drag and
+//! Log an incident through the form, move it across the board by drag and
 //! drop, see an invalid drop refused with an explanation, and find the incident by search.
 
 use super::steps::{
     act_as_first_person, column_of, drag_card, log_incident, open_board, stored_status, wait_for_column, NewIncident,
 };
-use crate::harness::{one_app_at_a_time, ui, Outcome, RunningApp, Seed};
+use crate::harness::{run_journey, ui, Outcome, RunningApp, Seed};
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn log_move_refuse_and_find_an_incident() {
-    let _turn = one_app_at_a_time().await;
-    let app = RunningApp::start(Seed::Demo).await.expect("the app starts on a demo workspace");
-    let outcome = app.run(journey(&app)).await;
-    app.finish("incident_board", outcome).await.expect("incident board journey");
+    run_journey("incident_board", Seed::Demo, journey).await;
 }
 
 async fn journey(app: &RunningApp) -> Outcome {

@@ -1,15 +1,12 @@
 //! A board column shows its first cards; its "more in the list view" link opens the list on the
 //! rest of that column: the list filtered to the column's status.
 
-use crate::harness::{evaluate, one_app_at_a_time, ui, Outcome, RunningApp, Seed};
+use crate::harness::{evaluate, run_journey, ui, Outcome, RunningApp, Seed};
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_columns_more_link_opens_the_list_on_its_status() {
-    let _turn = one_app_at_a_time().await;
-    let app = RunningApp::start(Seed::LargeDemo).await.expect("the app starts on a demo workspace");
-    let outcome = app.run(journey(&app)).await;
-    app.finish("list_from_board", outcome).await.expect("list from board journey");
+    run_journey("list_from_board", Seed::LargeDemo, journey).await;
 }
 
 const STATUS_CELLS: &str =

@@ -1,7 +1,7 @@
 //! Text a person types is shown, never run: HTML in a description must not execute.
 
 use super::steps::{act_as_first_person, log_incident, NewIncident};
-use crate::harness::{evaluate, one_app_at_a_time, ui, Outcome, RunningApp, Seed};
+use crate::harness::{evaluate, run_journey, ui, Outcome, RunningApp, Seed};
 use std::time::Duration;
 
 const HOSTILE_DESCRIPTION: &str = "Pasted from an e-mail:\n\n\
@@ -11,10 +11,7 @@ const HOSTILE_DESCRIPTION: &str = "Pasted from an e-mail:\n\n\
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn html_in_a_description_does_not_run() {
-    let _turn = one_app_at_a_time().await;
-    let app = RunningApp::start(Seed::Demo).await.expect("the app starts on a demo workspace");
-    let outcome = app.run(journey(&app)).await;
-    app.finish("markup_is_inert", outcome).await.expect("markup journey");
+    run_journey("markup_is_inert", Seed::Demo, journey).await;
 }
 
 async fn journey(app: &RunningApp) -> Outcome {

@@ -1,16 +1,13 @@
 //! A write by another process (the `smw` CLI) reaches the open window without a reload:
 //! the shell's `PRAGMA data_version` watcher emits `workspace-changed` with `external: true`.
 
-use crate::harness::{one_app_at_a_time, smw_binary, ui, Outcome, RunningApp, Seed};
+use crate::harness::{run_journey, smw_binary, ui, Outcome, RunningApp, Seed};
 use std::process::Command;
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_data_written_by_the_cli_appears_on_the_board() {
-    let _turn = one_app_at_a_time().await;
-    let app = RunningApp::start(Seed::Empty).await.expect("the app starts on an empty workspace");
-    let outcome = app.run(journey(&app)).await;
-    app.finish("outside_changes", outcome).await.expect("outside changes journey");
+    run_journey("outside_changes", Seed::Empty, journey).await;
 }
 
 async fn journey(app: &RunningApp) -> Outcome {

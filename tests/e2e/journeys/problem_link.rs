@@ -2,16 +2,13 @@
 //! the problem, and the problem's record lists the incident among its linked incidents.
 
 use super::steps::{act_as_first_person, log_incident, notice_saying, NewIncident};
-use crate::harness::{one_app_at_a_time, ui, Outcome, RunningApp, Seed};
+use crate::harness::{run_journey, ui, Outcome, RunningApp, Seed};
 use fantoccini::Locator;
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_incident_linked_to_a_problem_shows_on_the_problem() {
-    let _turn = one_app_at_a_time().await;
-    let app = RunningApp::start(Seed::Demo).await.expect("the app starts on a demo workspace");
-    let outcome = app.run(journey(&app)).await;
-    app.finish("problem_link", outcome).await.expect("problem link journey");
+    run_journey("problem_link", Seed::Demo, journey).await;
 }
 
 const TITLE: &str = "VPN drops every twenty minutes for remote staff";

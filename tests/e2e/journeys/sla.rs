@@ -1,18 +1,15 @@
-//! Issue 3's journey: the SLA dashboard on the demo organisation shows its figures and the
+//! The SLA dashboard on the demo organisation shows its figures and the
 //! trend chart, and a breached ticket listed there opens its record with the clocks panel
 //! that explains the breach.
 
-use crate::harness::{evaluate, one_app_at_a_time, ui, Outcome, RunningApp, Seed};
+use crate::harness::{evaluate, run_journey, ui, Outcome, RunningApp, Seed};
 use fantoccini::elements::Element;
 use fantoccini::{Client, Locator};
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dashboard_figures_and_a_breach_that_opens_its_ticket() {
-    let _turn = one_app_at_a_time().await;
-    let app = RunningApp::start(Seed::Demo).await.expect("the app starts on a demo workspace");
-    let outcome = app.run(journey(&app)).await;
-    app.finish("sla_dashboard", outcome).await.expect("SLA dashboard journey");
+    run_journey("sla_dashboard", Seed::Demo, journey).await;
 }
 
 async fn journey(app: &RunningApp) -> Outcome {

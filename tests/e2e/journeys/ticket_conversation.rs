@@ -2,15 +2,12 @@
 //! the record view, both in its timeline, and only the work note marked as internal.
 
 use super::steps::{act_as_first_person, log_incident, NewIncident};
-use crate::harness::{evaluate, one_app_at_a_time, ui, Outcome, RunningApp, Seed};
+use crate::harness::{evaluate, run_journey, ui, Outcome, RunningApp, Seed};
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_comment_and_a_work_note_appear_in_the_timeline() {
-    let _turn = one_app_at_a_time().await;
-    let app = RunningApp::start(Seed::Demo).await.expect("the app starts on a demo workspace");
-    let outcome = app.run(journey(&app)).await;
-    app.finish("ticket_conversation", outcome).await.expect("ticket conversation journey");
+    run_journey("ticket_conversation", Seed::Demo, journey).await;
 }
 
 const COMMENT: &str = "We have ordered a new toner cartridge; it should arrive on Thursday.";

@@ -3,14 +3,11 @@
 //! resolution code and notes; the record view and the workspace file agree on the status.
 
 use super::steps::{act_as_first_person, log_incident, stored_status, wait_for_record_status, NewIncident};
-use crate::harness::{one_app_at_a_time, ui, Outcome, RunningApp, Seed};
+use crate::harness::{run_journey, ui, Outcome, RunningApp, Seed};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pending_asks_a_reason_and_resolved_a_resolution() {
-    let _turn = one_app_at_a_time().await;
-    let app = RunningApp::start(Seed::Demo).await.expect("the app starts on a demo workspace");
-    let outcome = app.run(journey(&app)).await;
-    app.finish("transition_dialog", outcome).await.expect("transition dialog journey");
+    run_journey("transition_dialog", Seed::Demo, journey).await;
 }
 
 const REASON: &str = "Waiting for the caller to try a new roll of labels";

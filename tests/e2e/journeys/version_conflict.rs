@@ -6,17 +6,14 @@
 //! take the same path (a save carries the version the form was loaded from).
 
 use super::steps::{act_as_first_person, notice_saying, smw};
-use crate::harness::{one_app_at_a_time, ui, Outcome, RunningApp, Seed};
+use crate::harness::{run_journey, ui, Outcome, RunningApp, Seed};
 use serde_json::{json, Value};
 use std::ffi::OsStr;
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stale_save_is_refused_and_the_other_writer_wins() {
-    let _turn = one_app_at_a_time().await;
-    let app = RunningApp::start(Seed::Demo).await.expect("the app starts on a demo workspace");
-    let outcome = app.run(journey(&app)).await;
-    app.finish("version_conflict", outcome).await.expect("version conflict journey");
+    run_journey("version_conflict", Seed::Demo, journey).await;
 }
 
 /// How often to try to save before the app hears of the other write (see `save_if_still_mine`).

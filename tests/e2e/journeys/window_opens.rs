@@ -2,15 +2,12 @@
 //! (nobody can act in it yet) and offers the demo data instead, because it is empty, and
 //! shows the board once the demo organisation is loaded.
 
-use crate::harness::{evaluate, one_app_at_a_time, ui, Outcome, RunningApp, Seed};
+use crate::harness::{evaluate, run_journey, ui, Outcome, RunningApp, Seed};
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn window_opens_on_the_given_workspace() {
-    let _turn = one_app_at_a_time().await;
-    let app = RunningApp::start(Seed::Empty).await.expect("the app starts");
-    let outcome = app.run(check(&app)).await;
-    app.finish("window_opens", outcome).await.expect("window_opens journey");
+    run_journey("window_opens", Seed::Empty, check).await;
 }
 
 async fn check(app: &RunningApp) -> Outcome {
