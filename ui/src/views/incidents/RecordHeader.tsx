@@ -1,5 +1,6 @@
 import type { TicketDetail } from '../../bindings/TicketDetail';
 import { PriorityBadge, StatusBadge } from '../../components/Badges';
+import { RecordHeaderLayout } from '../../components/RecordHeaderLayout';
 import { formatAge, formatDateTime } from '../../lib/age';
 import { KIND_LABEL, RESOLUTION_CODES } from '../../lib/labels';
 import type { Status } from '../../bindings/Status';
@@ -14,25 +15,8 @@ type RecordHeaderProps = {
 
 export function RecordHeader({ detail, now, moving, onMove }: RecordHeaderProps) {
   const { ticket } = detail;
-  return (
-    <header className="record-header">
-      <div className="record-header-top">
-        <a className="back-link" href="#/board">
-          ← Board
-        </a>
-        <span className="record-key">{ticket.key}</span>
-        <span className="tag">{KIND_LABEL[ticket.kind]}</span>
-        <StatusBadge status={ticket.status} testId="record-status" />
-        <PriorityBadge priority={ticket.priority} />
-        <span className="record-age" title={formatDateTime(ticket.created_at)}>
-          opened {formatAge(ticket.created_at, now)} ago
-        </span>
-        <span className="card-spacer" />
-        <WorkflowButtons current={ticket.status} next={detail.next_statuses} busy={moving} onMove={onMove} />
-      </div>
-      <h1 className="record-title" data-testid="record-title">
-        {ticket.title}
-      </h1>
+  const notes = (
+    <>
       {ticket.status === 'pending' && ticket.pending_reason && (
         <div className="record-state-note" data-testid="record-pending-reason">
           <strong>Waiting for:</strong> {ticket.pending_reason}
@@ -43,7 +27,18 @@ export function RecordHeader({ detail, now, moving, onMove }: RecordHeaderProps)
           <strong>{resolutionLabel(ticket.resolution_code)}:</strong> {ticket.resolution_notes}
         </div>
       )}
-    </header>
+    </>
+  );
+  return (
+    <RecordHeaderLayout backHref="#/board" backLabel="Board" recordKey={ticket.key} tag={KIND_LABEL[ticket.kind]} title={ticket.title} titleTestId="record-title" notes={notes}>
+      <StatusBadge status={ticket.status} testId="record-status" />
+      <PriorityBadge priority={ticket.priority} />
+      <span className="record-age" title={formatDateTime(ticket.created_at)}>
+        opened {formatAge(ticket.created_at, now)} ago
+      </span>
+      <span className="card-spacer" />
+      <WorkflowButtons current={ticket.status} next={detail.next_statuses} busy={moving} onMove={onMove} />
+    </RecordHeaderLayout>
   );
 }
 

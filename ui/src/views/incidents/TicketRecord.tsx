@@ -1,25 +1,28 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { ticketGet, ticketUpdate } from '../../api/tickets';
 import type { AppError } from '../../api/types';
 import type { Problem } from '../../bindings/Problem';
+import type { Ticket } from '../../bindings/Ticket';
 import type { TicketDetail } from '../../bindings/TicketDetail';
+import type { TicketPatch } from '../../bindings/TicketPatch';
+import { RecordUnavailable } from '../../components/RecordUnavailable';
 import { queryKeys } from '../../state/queryKeys';
 import { useDirectory } from '../../state/useDirectory';
 import { useNow } from '../../state/useNow';
-import { useRecordSave } from '../../state/useRecordSave';
-import type { TicketPatch } from '../../bindings/TicketPatch';
-import { CommentForm } from './CommentForm';
+import { useRecordEdits } from '../../state/useRecordEdits';
+import { ActivityPanel } from './ActivityPanel';
 import { KnownErrorSearch } from './KnownErrorSearch';
 import { LinksPanel } from './LinksPanel';
 import { ProblemPanel } from './ProblemPanel';
 import { RecordHeader } from './RecordHeader';
 import { TicketDetailsPanel } from './TicketDetailsPanel';
-import { editableValues, patchFrom, type TicketEdits } from './ticketEdits';
+import { editableValues, patchFrom } from './ticketEdits';
 import { TicketText } from './TicketText';
-import { Timeline } from './Timeline';
 import { useTicketMove } from './useTicketMove';
 import { TicketClocksPanel } from '../sla/TicketClocksPanel';
+
+const updateTicket = (ticket: Ticket, patch: TicketPatch) => ticketUpdate(ticket.key, patch, ticket.version);
 
 /** One incident or request: its text, details, workflow, conversation and history. */
 export function TicketRecord({ ticketKey }: { ticketKey: string }) {
@@ -27,55 +30,27 @@ export function TicketRecord({ ticketKey }: { ticketKey: string }) {
   const directory = useDirectory();
   const now = useNow();
   const [recordError, setRecordError] = useState<string | null>(null);
-  // Only the fields the person touched; everything else shows the stored value, so updates
-  // from elsewhere appear at once in untouched fields.
-  const [edits, setEdits] = useState<Partial<TicketEdits>>({});
-  const [editingText, setEditingText] = useState(false);
 
   const ticket = query.data?.ticket;
   const { move, dialog, movingKey } = useTicketMove({ onRefused: setRecordError });
-  const update = useMemo(
-    () => (ticket ? (patch: TicketPatch) => ticketUpdate(ticket.key, patch, ticket.version) : undefined),
-    [ticket],
-  );
-  const saver = useRecordSave(update, 'ticket');
-
-  const values = useMemo(() => (ticket ? { ...editableValues(ticket), ...edits } : null), [ticket, edits]);
-  const patch = useMemo(() => (ticket ? patchFrom(ticket, edits) : {}), [ticket, edits]);
-  const dirty = Object.keys(patch).length > 0;
-
-  const change = useCallback(
-    <K extends keyof TicketEdits>(field: K, value: TicketEdits[K]) => {
-      setEdits((current) => ({ ...current, [field]: value }));
-      saver.clearError(field);
-    },
-    [saver],
-  );
-
-  const save = async () => {
-    if (await saver.save(patch, `${ticketKey} saved.`)) {
-      setEdits({});
-      setEditingText(false);
-    }
-  };
+  const { form, editingText, setEditingText, savePatch } = useRecordEdits({
+    record: ticket,
+    recordKey: ticketKey,
+    noun: 'ticket',
+    valuesOf: editableValues,
+    patchOf: patchFrom,
+    update: updateTicket,
+  });
 
   const linkProblem = (problem: Pick<Problem, 'id' | 'key'> | null) =>
-    void saver.save(
+    void savePatch(
       { problem_id: problem ? problem.id : null },
       problem ? `${ticketKey} linked to ${problem.key}.` : `${ticketKey} unlinked from its problem.`,
     );
 
   if (query.isPending) return <div className="loading">Loading {ticketKey}…</div>;
-  if (query.error || !query.data || !ticket || !values) {
-    return (
-      <div className="empty-state">
-        <h1>{query.error?.code === 'not_found' ? `${ticketKey} does not exist` : 'Could not load the ticket'}</h1>
-        <p>{query.error?.message}</p>
-        <a className="button" href="#/board">
-          Back to the board
-        </a>
-      </div>
-    );
+  if (query.error || !query.data || !ticket || !form) {
+    return <RecordUnavailable recordKey={ticketKey} noun="ticket" error={query.error} backHref="#/board" backLabel="Back to the board" />;
   }
   const detail = query.data;
 
@@ -101,42 +76,13 @@ export function TicketRecord({ ticketKey }: { ticketKey: string }) {
       )}
       <div className="record-layout">
         <div className="record-main">
-          <TicketText
-            ticket={ticket}
-            values={values}
-            editing={editingText}
-            errors={saver.errors}
-            saving={saver.saving}
-            dirty={dirty}
-            onEdit={setEditingText}
-            onChange={change}
-            onSave={() => void save()}
-          />
-          <section className="panel" aria-label="Activity">
-            <header className="panel-header">
-              <h2>Activity</h2>
-            </header>
-            <Timeline comments={detail.comments} history={detail.history} directory={directory} noun={ticket.kind === 'incident' ? 'incident' : 'request'} />
-            <CommentForm parentKey={ticket.key} />
-          </section>
+          <TicketText {...form} ticket={ticket} editing={editingText} onEdit={setEditingText} />
+          <ActivityPanel recordKey={ticket.key} comments={detail.comments} history={detail.history} noun={ticket.kind === 'incident' ? 'incident' : 'request'} />
         </div>
         <aside className="record-side">
-          <TicketDetailsPanel
-            values={values}
-            directory={directory}
-            errors={saver.errors}
-            dirty={dirty}
-            saving={saver.saving}
-            onChange={change}
-            onSave={() => void save()}
-            onDiscard={() => setEdits({})}
-          />
+          <TicketDetailsPanel {...form} directory={directory} />
           <TicketClocksPanel ticketKey={ticket.key} />
-          <ProblemPanel
-            problem={detail.problem}
-            chosenId={ticket.problem_id ?? ''}
-            onChoose={linkProblem}
-          />
+          <ProblemPanel problem={detail.problem} chosenId={ticket.problem_id ?? ''} onChoose={linkProblem} />
           {ticket.kind === 'incident' && (
             <KnownErrorSearch initialText={ticket.title} linkedProblemId={ticket.problem_id} onLink={linkProblem} />
           )}

@@ -2,43 +2,20 @@ import type { Ticket } from '../../bindings/Ticket';
 import { Field } from '../../components/Field';
 import { Markdown } from '../../components/Markdown';
 import { MarkdownEditor } from '../../components/MarkdownEditor';
-import type { FieldErrors } from '../../state/useFieldErrors';
+import { RecordTextPanel } from '../../components/RecordTextPanel';
+import type { RecordForm } from '../../state/useRecordEdits';
 import type { TicketEdits } from './ticketEdits';
 
-type TicketTextProps = {
+type TicketTextProps = RecordForm<TicketEdits> & {
   ticket: Ticket;
-  values: TicketEdits;
   editing: boolean;
-  errors: FieldErrors;
-  saving: boolean;
-  dirty: boolean;
   onEdit: (editing: boolean) => void;
-  onChange: (field: 'title' | 'description', value: string) => void;
-  onSave: () => void;
 };
 
 /** The description as rendered Markdown, or title and description in edit mode. */
 export function TicketText({ ticket, values, editing, errors, saving, dirty, onEdit, onChange, onSave }: TicketTextProps) {
   return (
-    <section className="panel record-text">
-      <header className="panel-header">
-        <h2>Description</h2>
-        <span className="card-spacer" />
-        {editing ? (
-          <>
-            <button type="button" className="quiet" onClick={() => onEdit(false)}>
-              Done
-            </button>
-            <button type="button" className="primary" disabled={!dirty || saving} data-testid="record-save-text" onClick={onSave}>
-              Save
-            </button>
-          </>
-        ) : (
-          <button type="button" className="quiet" data-testid="record-edit-text" onClick={() => onEdit(true)}>
-            Edit
-          </button>
-        )}
-      </header>
+    <RecordTextPanel heading="Description" testIdPrefix="record" editing={editing} dirty={dirty} saving={saving} onEdit={onEdit} onSave={onSave}>
       {editing ? (
         <div className="form-stack">
           <Field label="Title" name="title" error={errors.title} wide>
@@ -57,6 +34,6 @@ export function TicketText({ ticket, values, editing, errors, saving, dirty, onE
       ) : (
         <Markdown source={ticket.description} testId="record-description" placeholder="No description." />
       )}
-    </section>
+    </RecordTextPanel>
   );
 }

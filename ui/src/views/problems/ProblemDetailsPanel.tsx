@@ -1,29 +1,19 @@
 import { Field } from '../../components/Field';
-import { OptionSelect } from '../../components/OptionSelect';
-import { PRIORITIES, PRIORITY_LABEL, PROBLEM_STATUS_LABEL, PROBLEM_STATUSES } from '../../lib/labels';
+import { RecordDetailsPanel } from '../../components/RecordDetailsPanel';
+import { ReferenceField } from '../../components/ReferenceField';
+import { PROBLEM_STATUS_LABEL, PROBLEM_STATUSES } from '../../lib/labels';
 import type { DirectoryLookup } from '../../state/useDirectory';
-import type { FieldErrors } from '../../state/useFieldErrors';
+import type { RecordForm } from '../../state/useRecordEdits';
 import type { ProblemStatus } from '../../bindings/ProblemStatus';
+import { PrioritySelect } from '../../components/PrioritySelect';
 import type { ProblemEdits } from './problemEdits';
 
-type Props = {
-  values: ProblemEdits;
-  directory: DirectoryLookup;
-  errors: FieldErrors;
-  dirty: boolean;
-  saving: boolean;
-  onChange: <K extends keyof ProblemEdits>(field: K, value: ProblemEdits[K]) => void;
-  onSave: () => void;
-  onDiscard: () => void;
-};
+type Props = RecordForm<ProblemEdits> & { directory: DirectoryLookup };
 
+/** Status, priority, ownership and the known-error flag, edited in place and saved together. */
 export function ProblemDetailsPanel({ values, directory, errors, dirty, saving, onChange, onSave, onDiscard }: Props) {
   return (
-    <section className="panel record-details" aria-label="Details">
-      <header className="panel-header">
-        <h2>Details</h2>
-        {dirty && <span className="unsaved">Unsaved changes</span>}
-      </header>
+    <RecordDetailsPanel dirty={dirty} saving={saving} onSave={onSave} onDiscard={onDiscard} saveTestId="problem-save">
       <label className="checkbox known-error-toggle">
         <input type="checkbox" checked={values.known_error} data-testid="problem-known-error" onChange={(event) => onChange('known_error', event.target.checked)} />
         Known error (root cause and workaround documented)
@@ -39,32 +29,12 @@ export function ProblemDetailsPanel({ values, directory, errors, dirty, saving, 
           </select>
         </Field>
         <Field label="Priority" name="priority" error={errors.priority}>
-          <select id="field-priority" value={String(values.priority)} data-testid="problem-priority" onChange={(event) => onChange('priority', Number(event.target.value))}>
-            {PRIORITIES.map((priority) => (
-              <option key={priority} value={String(priority)}>
-                P{priority} · {PRIORITY_LABEL[priority]}
-              </option>
-            ))}
-          </select>
+          <PrioritySelect id="field-priority" value={values.priority} testId="problem-priority" onChange={(priority) => onChange('priority', priority)} />
         </Field>
-        <Field label="Assignee" name="assignee_id" error={errors.assignee_id}>
-          <OptionSelect id="field-assignee_id" value={values.assignee_id} options={directory.staff} emptyLabel="Unassigned" testId="problem-assignee" onChange={(id) => onChange('assignee_id', id)} />
-        </Field>
-        <Field label="Group" name="group_id" error={errors.group_id}>
-          <OptionSelect id="field-group_id" value={values.group_id} options={directory.groups} emptyLabel="No group" onChange={(id) => onChange('group_id', id)} />
-        </Field>
-        <Field label="Service" name="service_id" error={errors.service_id}>
-          <OptionSelect id="field-service_id" value={values.service_id} options={directory.services} emptyLabel="Not known" onChange={(id) => onChange('service_id', id)} />
-        </Field>
+        <ReferenceField label="Assignee" name="assignee_id" value={values.assignee_id} options={directory.staff} emptyLabel="Unassigned" error={errors.assignee_id} testId="problem-assignee" onChange={(id) => onChange('assignee_id', id)} />
+        <ReferenceField label="Group" name="group_id" value={values.group_id} options={directory.groups} emptyLabel="No group" error={errors.group_id} onChange={(id) => onChange('group_id', id)} />
+        <ReferenceField label="Service" name="service_id" value={values.service_id} options={directory.services} emptyLabel="Not known" error={errors.service_id} onChange={(id) => onChange('service_id', id)} />
       </div>
-      <footer className="panel-footer">
-        <button type="button" className="quiet" disabled={!dirty || saving} onClick={onDiscard}>
-          Discard
-        </button>
-        <button type="button" className="primary" disabled={!dirty || saving} onClick={onSave} data-testid="problem-save">
-          {saving ? 'Saving…' : 'Save changes'}
-        </button>
-      </footer>
-    </section>
+    </RecordDetailsPanel>
   );
 }

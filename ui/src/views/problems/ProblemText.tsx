@@ -1,7 +1,8 @@
 import { Field } from '../../components/Field';
 import { Markdown } from '../../components/Markdown';
 import { MarkdownEditor } from '../../components/MarkdownEditor';
-import type { FieldErrors } from '../../state/useFieldErrors';
+import { RecordTextPanel } from '../../components/RecordTextPanel';
+import type { RecordForm } from '../../state/useRecordEdits';
 import type { ProblemEdits } from './problemEdits';
 
 type TextField = 'description' | 'root_cause' | 'workaround';
@@ -12,40 +13,16 @@ const SECTIONS: { field: TextField; label: string; empty: string }[] = [
   { field: 'workaround', label: 'Workaround', empty: 'No workaround documented.' },
 ];
 
-type Props = {
+type Props = RecordForm<ProblemEdits> & {
   stored: ProblemEdits;
-  values: ProblemEdits;
   editing: boolean;
-  errors: FieldErrors;
-  dirty: boolean;
-  saving: boolean;
   onEdit: (editing: boolean) => void;
-  onChange: (field: 'title' | TextField, value: string) => void;
-  onSave: () => void;
 };
 
 /** Description, root cause and workaround: rendered Markdown, or editors in edit mode. */
 export function ProblemText({ stored, values, editing, errors, dirty, saving, onEdit, onChange, onSave }: Props) {
   return (
-    <section className="panel record-text">
-      <header className="panel-header">
-        <h2>Analysis</h2>
-        <span className="card-spacer" />
-        {editing ? (
-          <>
-            <button type="button" className="quiet" onClick={() => onEdit(false)}>
-              Done
-            </button>
-            <button type="button" className="primary" disabled={!dirty || saving} data-testid="problem-save-text" onClick={onSave}>
-              Save
-            </button>
-          </>
-        ) : (
-          <button type="button" className="quiet" data-testid="problem-edit-text" onClick={() => onEdit(true)}>
-            Edit
-          </button>
-        )}
-      </header>
+    <RecordTextPanel heading="Analysis" testIdPrefix="problem" editing={editing} dirty={dirty} saving={saving} onEdit={onEdit} onSave={onSave}>
       {editing && (
         <Field label="Title" name="title" error={errors.title} wide>
           <input id="field-title" value={values.title} data-testid="problem-title-input" onChange={(event) => onChange('title', event.target.value)} />
@@ -63,6 +40,6 @@ export function ProblemText({ stored, values, editing, errors, dirty, saving, on
           </div>
         ),
       )}
-    </section>
+    </RecordTextPanel>
   );
 }

@@ -1,7 +1,9 @@
 import type { Problem } from '../../bindings/Problem';
 import type { ProblemPatch } from '../../bindings/ProblemPatch';
 import type { ProblemStatus } from '../../bindings/ProblemStatus';
+import { recordPatch, referenceValues } from '../../lib/recordEdits';
 
+/** The fields the record view lets a person edit, as form values ('' = empty reference). */
 export type ProblemEdits = {
   title: string;
   description: string;
@@ -15,30 +17,14 @@ export type ProblemEdits = {
   known_error: boolean;
 };
 
+const REFERENCES = ['assignee_id', 'group_id', 'service_id'] as const;
+
 export function problemValues(problem: Problem): ProblemEdits {
-  return {
-    title: problem.title,
-    description: problem.description,
-    status: problem.status,
-    priority: problem.priority,
-    assignee_id: problem.assignee_id ?? '',
-    group_id: problem.group_id ?? '',
-    service_id: problem.service_id ?? '',
-    root_cause: problem.root_cause,
-    workaround: problem.workaround,
-    known_error: problem.known_error,
-  };
+  const { title, description, status, priority, root_cause, workaround, known_error } = problem;
+  return { title, description, status, priority, root_cause, workaround, known_error, ...referenceValues(problem, REFERENCES) };
 }
 
-const REFERENCES = new Set(['assignee_id', 'group_id', 'service_id']);
-
-/** Only changed fields; a cleared reference becomes null ("clear it"). */
+/** What the person changed on the stored problem, as the patch a save sends. */
 export function problemPatchFrom(problem: Problem, edits: Partial<ProblemEdits>): ProblemPatch {
-  const stored = problemValues(problem);
-  const patch: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(edits)) {
-    if (value === undefined || value === stored[field as keyof ProblemEdits]) continue;
-    patch[field] = REFERENCES.has(field) && value === '' ? null : value;
-  }
-  return patch as ProblemPatch;
+  return recordPatch(problemValues(problem), edits, REFERENCES);
 }
