@@ -2,8 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ticketsList } from '../../api/tickets';
 import type { AppError } from '../../api/types';
+import type { TicketCard } from '../../bindings/TicketCard';
 import type { TicketPage } from '../../bindings/TicketPage';
 import { PriorityBadge, StatusBadge } from '../../components/Badges';
+import { DataTable, type Column } from '../../components/DataTable';
 import { formatAge } from '../../lib/age';
 import { countLabel } from '../../lib/counts';
 import { KIND_LABEL } from '../../lib/labels';
@@ -16,6 +18,26 @@ import { useNow } from '../../state/useNow';
 import { FilterBar } from './FilterBar';
 
 export const PAGE_SIZE = 25;
+
+const columns = (now: Date): Column<TicketCard>[] => [
+  { header: 'Key', className: 'col-key', cell: (row) => <span className="record-key">{row.key}</span> },
+  {
+    header: 'Title',
+    cellClassName: () => 'col-title',
+    cell: (row) => (
+      <>
+        {row.title}
+        {row.kind === 'request' && <span className="tag">{KIND_LABEL.request}</span>}
+      </>
+    ),
+  },
+  { header: 'Status', className: 'col-status', cell: (row) => <StatusBadge status={row.status} /> },
+  { header: 'Priority', className: 'col-priority', cell: (row) => <PriorityBadge priority={row.priority} /> },
+  { header: 'Assignee', cell: (row) => row.assignee_name ?? <span className="muted">Unassigned</span> },
+  { header: 'Group', cell: (row) => row.group_name ?? '—' },
+  { header: 'Service', cell: (row) => row.service_name ?? '—' },
+  { header: 'Age', className: 'col-age', cell: (row) => formatAge(row.created_at, now) },
+];
 
 /** All tickets matching the filters, newest first, a page at a time. */
 export function TicketList() {
@@ -46,56 +68,15 @@ export function TicketList() {
       </div>
       {query.error && <div className="banner banner-error">{query.error.message}</div>}
       <div className="panel table-panel">
-        <table className="data-table" data-testid="ticket-table">
-          <thead>
-            <tr>
-              <th className="col-key">Key</th>
-              <th>Title</th>
-              <th className="col-status">Status</th>
-              <th className="col-priority">Priority</th>
-              <th>Assignee</th>
-              <th>Group</th>
-              <th>Service</th>
-              <th className="col-age">Age</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr
-                key={row.id}
-                data-testid={`ticket-row-${row.key}`}
-                tabIndex={0}
-                onClick={() => navigate({ view: 'ticket', key: row.key })}
-                onKeyDown={(event) => event.key === 'Enter' && navigate({ view: 'ticket', key: row.key })}
-              >
-                <td className="col-key">
-                  <span className="record-key">{row.key}</span>
-                </td>
-                <td className="col-title">
-                  {row.title}
-                  {row.kind === 'request' && <span className="tag">{KIND_LABEL.request}</span>}
-                </td>
-                <td className="col-status">
-                  <StatusBadge status={row.status} />
-                </td>
-                <td className="col-priority">
-                  <PriorityBadge priority={row.priority} />
-                </td>
-                <td>{row.assignee_name ?? <span className="muted">Unassigned</span>}</td>
-                <td>{row.group_name ?? '—'}</td>
-                <td>{row.service_name ?? '—'}</td>
-                <td className="col-age">{formatAge(row.created_at, now)}</td>
-              </tr>
-            ))}
-            {rows.length === 0 && !query.isPending && (
-              <tr>
-                <td colSpan={8} className="table-empty">
-                  No tickets match these filters.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+        <DataTable
+          testId="ticket-table"
+          columns={columns(now)}
+          rows={rows}
+          rowKey={(row) => row.id}
+          rowAttributes={(row) => ({ 'data-testid': `ticket-row-${row.key}` })}
+          onOpen={(row) => navigate({ view: 'ticket', key: row.key })}
+          empty={query.isPending ? null : 'No tickets match these filters.'}
+        />
       </div>
       <div className="pager" data-testid="pager">
         <span>

@@ -4,13 +4,36 @@ import { problemsList } from '../../api/problems';
 import type { AppError } from '../../api/types';
 import type { Problem } from '../../bindings/Problem';
 import { KnownErrorBadge, PriorityBadge } from '../../components/Badges';
+import { DataTable, type Column } from '../../components/DataTable';
 import { formatAge } from '../../lib/age';
 import { PROBLEM_STATUS_LABEL } from '../../lib/labels';
 import { queryKeys } from '../../state/queryKeys';
 import { navigate, routeToHash } from '../../state/route';
 import { useDebounced } from '../../state/useDebounced';
-import { useDirectory } from '../../state/useDirectory';
+import { useDirectory, type DirectoryLookup } from '../../state/useDirectory';
 import { useNow } from '../../state/useNow';
+
+const columns = (directory: DirectoryLookup, now: Date): Column<Problem>[] => [
+  { header: 'Key', className: 'col-key', cell: (problem) => <span className="record-key">{problem.key}</span> },
+  {
+    header: 'Title',
+    cellClassName: () => 'col-title',
+    cell: (problem) => (
+      <>
+        {problem.title} {problem.known_error && <KnownErrorBadge />}
+      </>
+    ),
+  },
+  {
+    header: 'Status',
+    className: 'col-status',
+    cell: (problem) => <span className={`status problem-status-${problem.status}`}>{PROBLEM_STATUS_LABEL[problem.status]}</span>,
+  },
+  { header: 'Priority', className: 'col-priority', cell: (problem) => <PriorityBadge priority={problem.priority} /> },
+  { header: 'Assignee', cell: (problem) => directory.personName(problem.assignee_id) ?? <span className="muted">Unassigned</span> },
+  { header: 'Service', cell: (problem) => directory.serviceName(problem.service_id) ?? '—' },
+  { header: 'Age', className: 'col-age', cell: (problem) => formatAge(problem.created_at, now) },
+];
 
 /** Problems (causes of incidents), with a switch to show only known errors. */
 export function ProblemList() {
@@ -44,53 +67,15 @@ export function ProblemList() {
       </div>
       {query.error && <div className="banner banner-error">{query.error.message}</div>}
       <div className="panel table-panel">
-        <table className="data-table" data-testid="problem-table">
-          <thead>
-            <tr>
-              <th className="col-key">Key</th>
-              <th>Title</th>
-              <th className="col-status">Status</th>
-              <th className="col-priority">Priority</th>
-              <th>Assignee</th>
-              <th>Service</th>
-              <th className="col-age">Age</th>
-            </tr>
-          </thead>
-          <tbody>
-            {query.data?.map((problem) => (
-              <tr
-                key={problem.id}
-                tabIndex={0}
-                data-testid={`problem-row-${problem.key}`}
-                onClick={() => navigate({ view: 'problem', key: problem.key })}
-                onKeyDown={(event) => event.key === 'Enter' && navigate({ view: 'problem', key: problem.key })}
-              >
-                <td className="col-key">
-                  <span className="record-key">{problem.key}</span>
-                </td>
-                <td className="col-title">
-                  {problem.title} {problem.known_error && <KnownErrorBadge />}
-                </td>
-                <td className="col-status">
-                  <span className={`status problem-status-${problem.status}`}>{PROBLEM_STATUS_LABEL[problem.status]}</span>
-                </td>
-                <td className="col-priority">
-                  <PriorityBadge priority={problem.priority} />
-                </td>
-                <td>{directory.personName(problem.assignee_id) ?? <span className="muted">Unassigned</span>}</td>
-                <td>{directory.serviceName(problem.service_id) ?? '—'}</td>
-                <td className="col-age">{formatAge(problem.created_at, now)}</td>
-              </tr>
-            ))}
-            {query.data?.length === 0 && (
-              <tr>
-                <td colSpan={7} className="table-empty">
-                  {knownErrorsOnly ? 'No known errors match.' : 'No problems match.'}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+        <DataTable
+          testId="problem-table"
+          columns={columns(directory, now)}
+          rows={query.data ?? []}
+          rowKey={(problem) => problem.id}
+          rowAttributes={(problem) => ({ 'data-testid': `problem-row-${problem.key}` })}
+          onOpen={(problem) => navigate({ view: 'problem', key: problem.key })}
+          empty={query.data ? (knownErrorsOnly ? 'No known errors match.' : 'No problems match.') : null}
+        />
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { AtRiskClock } from '../../bindings/AtRiskClock';
 import { PriorityBadge, StatusBadge } from '../../components/Badges';
+import { DataTable, type Column } from '../../components/DataTable';
 import { formatDuration, formatInstant } from '../../lib/duration';
 import { navigate, routeToHash } from '../../state/route';
 
@@ -18,69 +19,46 @@ function timeLeft(clock: AtRiskClock): string {
   return `${formatDuration(clock.business_seconds_left)} left`;
 }
 
+const COLUMNS: Column<AtRiskClock>[] = [
+  {
+    header: 'Ticket',
+    className: 'col-key',
+    cell: (clock) => (
+      <a className="record-key" href={routeToHash({ view: 'ticket', key: clock.ticket_key })} onClick={(event) => event.stopPropagation()}>
+        {clock.ticket_key}
+      </a>
+    ),
+  },
+  { header: 'Title', cellClassName: () => 'col-title', cellTitle: (clock) => clock.title, cell: (clock) => clock.title },
+  {
+    header: 'Clock',
+    cell: (clock) => (
+      <>
+        {CLOCK_LABEL[clock.clock]}
+        {clock.state === 'paused' && <span className="tag">paused</span>}
+      </>
+    ),
+  },
+  { header: 'Priority', className: 'col-priority', cell: (clock) => <PriorityBadge priority={clock.priority} /> },
+  { header: 'Status', className: 'col-status', cell: (clock) => <StatusBadge status={clock.status} /> },
+  { header: 'Used', className: 'num', cell: (clock) => <UsedBar percent={clock.percent_used} /> },
+  { header: 'Time', className: 'num', cellClassName: (clock) => `num ${clock.breached ? 'text-danger' : ''}`, cell: timeLeft },
+  { header: 'Due', cell: (clock) => formatInstant(clock.due_at) },
+];
+
 /** Open tickets' clocks, in the order the backend gives (least time left first); each opens its ticket. */
 export function ClockTable({ clocks, kind, empty }: Props) {
   return (
-    <table className="data-table clock-table" data-testid={`sla-${kind}-table`}>
-      <thead>
-        <tr>
-          <th className="col-key">Ticket</th>
-          <th>Title</th>
-          <th>Clock</th>
-          <th className="col-priority">Priority</th>
-          <th className="col-status">Status</th>
-          <th className="num">Used</th>
-          <th className="num">Time</th>
-          <th>Due</th>
-        </tr>
-      </thead>
-      <tbody>
-        {clocks.map((clock) => {
-          const open = () => navigate({ view: 'ticket', key: clock.ticket_key });
-          return (
-            <tr
-              key={`${clock.ticket_key}-${clock.clock}`}
-              data-testid={`sla-${kind}-${clock.ticket_key}`}
-              data-clock={clock.clock}
-              tabIndex={0}
-              onClick={open}
-              onKeyDown={(event) => event.key === 'Enter' && open()}
-            >
-              <td className="col-key">
-                <a className="record-key" href={routeToHash({ view: 'ticket', key: clock.ticket_key })} onClick={(event) => event.stopPropagation()}>
-                  {clock.ticket_key}
-                </a>
-              </td>
-              <td className="col-title" title={clock.title}>
-                {clock.title}
-              </td>
-              <td>
-                {CLOCK_LABEL[clock.clock]}
-                {clock.state === 'paused' && <span className="tag">paused</span>}
-              </td>
-              <td className="col-priority">
-                <PriorityBadge priority={clock.priority} />
-              </td>
-              <td className="col-status">
-                <StatusBadge status={clock.status} />
-              </td>
-              <td className="num">
-                <UsedBar percent={clock.percent_used} />
-              </td>
-              <td className={`num ${clock.breached ? 'text-danger' : ''}`}>{timeLeft(clock)}</td>
-              <td>{formatInstant(clock.due_at)}</td>
-            </tr>
-          );
-        })}
-        {clocks.length === 0 && (
-          <tr>
-            <td colSpan={8} className="table-empty">
-              {empty}
-            </td>
-          </tr>
-        )}
-      </tbody>
-    </table>
+    <DataTable
+      className="clock-table"
+      testId={`sla-${kind}-table`}
+      columns={COLUMNS}
+      rows={clocks}
+      rowKey={(clock) => `${clock.ticket_key}-${clock.clock}`}
+      rowAttributes={(clock) => ({ 'data-testid': `sla-${kind}-${clock.ticket_key}`, 'data-clock': clock.clock })}
+      onOpen={(clock) => navigate({ view: 'ticket', key: clock.ticket_key })}
+      empty={empty}
+    />
   );
 }
 

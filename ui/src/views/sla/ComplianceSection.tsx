@@ -2,6 +2,7 @@ import { forwardRef, useState } from 'react';
 import type { ComplianceFigure } from '../../bindings/ComplianceFigure';
 import type { ComplianceRow } from '../../bindings/ComplianceRow';
 import type { SlaReport } from '../../bindings/SlaReport';
+import { DataTable, type Column } from '../../components/DataTable';
 import { formatPercent } from '../../lib/duration';
 import { TrendChart, type TrendChartHandle } from './TrendChart';
 
@@ -40,6 +41,21 @@ function Trend({ points }: { points?: number }) {
   );
 }
 
+const columnsFor = (dimension: Dimension): Column<ComplianceRow>[] => [
+  {
+    header: DIMENSIONS.find((d) => d.id === dimension)!.label.replace('By ', '').replace(/^./, (c) => c.toUpperCase()),
+    cell: (row) => (
+      <>
+        {row.name}
+        {row.name !== row.key && <span className="muted"> · {row.key}</span>}
+      </>
+    ),
+  },
+  { header: 'Response', className: 'num', cell: (row) => <Figure figure={row.response} /> },
+  { header: 'Resolution', className: 'num', cell: (row) => <Figure figure={row.resolution} /> },
+  { header: 'Trend', className: 'num', cell: (row) => <Trend points={row.trend_points} /> },
+];
+
 /** Compliance tables by service, customer or priority, with the per-month trend of the chosen one. */
 export const ComplianceSection = forwardRef<TrendChartHandle, { report: SlaReport }>(function ComplianceSection({ report }, chartRef) {
   const [dimension, setDimension] = useState<Dimension>('service');
@@ -66,42 +82,15 @@ export const ComplianceSection = forwardRef<TrendChartHandle, { report: SlaRepor
         </div>
       </header>
       <div className="sla-compliance-body">
-        <table className="data-table compliance-table" data-testid={`sla-compliance-${dimension}`}>
-          <thead>
-            <tr>
-              <th>{DIMENSIONS.find((d) => d.id === dimension)!.label.replace('By ', '').replace(/^./, (c) => c.toUpperCase())}</th>
-              <th className="num">Response</th>
-              <th className="num">Resolution</th>
-              <th className="num">Trend</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key} data-testid={`sla-row-${row.key}`} className="static-row">
-                <td>
-                  {row.name}
-                  {row.name !== row.key && <span className="muted"> · {row.key}</span>}
-                </td>
-                <td className="num">
-                  <Figure figure={row.response} />
-                </td>
-                <td className="num">
-                  <Figure figure={row.resolution} />
-                </td>
-                <td className="num">
-                  <Trend points={row.trend_points} />
-                </td>
-              </tr>
-            ))}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={4} className="table-empty">
-                  No clock was decided in this period.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+        <DataTable
+          className="compliance-table"
+          testId={`sla-compliance-${dimension}`}
+          columns={columnsFor(dimension)}
+          rows={rows}
+          rowKey={(row) => row.key}
+          rowAttributes={(row) => ({ 'data-testid': `sla-row-${row.key}`, className: 'static-row' })}
+          empty="No clock was decided in this period."
+        />
         <div className="sla-trend">
           <div className="sla-trend-header">
             <span className="muted">Per month</span>
