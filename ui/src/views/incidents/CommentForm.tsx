@@ -1,37 +1,24 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { commentAdd } from '../../api/tickets';
-import { toAppError } from '../../api/types';
 import { FieldError } from '../../components/FieldError';
 import { useToast } from '../../components/Toasts';
-import { useActorGate } from '../../state/ActorGate';
+import { useActorSubmit } from '../../state/useActorSubmit';
 
 /** Adds a public comment (the caller may see it) or an internal work note (support team only). */
 export function CommentForm({ parentKey }: { parentKey: string }) {
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
   const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
   const notify = useToast();
-  const form = useRef<HTMLFormElement>(null);
-  const { requireActor } = useActorGate();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    // After the person says who they are, the submission they started goes ahead.
-    if (!requireActor(() => form.current?.requestSubmit())) return;
-    setBusy(true);
-    try {
+  const { form, busy, submit } = useActorSubmit(
+    async () => {
       await commentAdd(parentKey, { body, internal });
       setBody('');
       setError(undefined);
-    } catch (caught) {
-      const appError = toAppError(caught);
-      if (appError.field) setError(appError.message);
-      else notify(appError.message, 'error');
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (refusal) => (refusal.field ? setError(refusal.message) : notify(refusal.message, 'error')),
+  );
 
   return (
     <form className={`comment-form${internal ? ' work-note' : ''}`} onSubmit={submit} data-testid="comment-form" ref={form}>

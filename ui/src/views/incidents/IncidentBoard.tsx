@@ -15,6 +15,7 @@ import { DragPreview } from './DragPreview';
 import { FilterBar } from './FilterBar';
 import { usePointerDrag } from './usePointerDrag';
 import { useTicketMove } from './useTicketMove';
+import { DismissibleError } from '../../components/DismissibleError';
 
 /** The Kanban board: a column per status; cards move by drag and drop or the "Move to…" menu. */
 export function IncidentBoard() {
@@ -45,15 +46,7 @@ export function IncidentBoard() {
         <h1>Incident board</h1>
         <FilterBar />
       </div>
-      {boardError && (
-        <div className="banner banner-error" role="alert">
-          {/* The id marks the message alone, so a test can compare it with the backend's text. */}
-          <span data-testid="board-error">{boardError}</span>
-          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setBoardError(null)}>
-            ×
-          </button>
-        </div>
-      )}
+      <DismissibleError message={boardError} testId="board-error" onDismiss={() => setBoardError(null)} />
       {query.error && <div className="banner banner-error">{query.error.message}</div>}
       <div className="board" data-testid="board" aria-busy={query.isFetching}>
         {query.data?.columns.map((column) => (

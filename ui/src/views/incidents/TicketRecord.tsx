@@ -21,6 +21,7 @@ import { editableValues, patchFrom } from './ticketEdits';
 import { TicketText } from './TicketText';
 import { useTicketMove } from './useTicketMove';
 import { TicketClocksPanel } from '../sla/TicketClocksPanel';
+import { DismissibleError } from '../../components/DismissibleError';
 
 const updateTicket = (ticket: Ticket, patch: TicketPatch) => ticketUpdate(ticket.key, patch, ticket.version);
 
@@ -65,15 +66,7 @@ export function TicketRecord({ ticketKey }: { ticketKey: string }) {
           void move(ticket, to);
         }}
       />
-      {recordError && (
-        <div className="banner banner-error" role="alert">
-          {/* The id marks the message alone, so a test can compare it with the backend's text. */}
-          <span data-testid="record-error">{recordError}</span>
-          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setRecordError(null)}>
-            ×
-          </button>
-        </div>
-      )}
+      <DismissibleError message={recordError} testId="record-error" onDismiss={() => setRecordError(null)} />
       <div className="record-layout">
         <div className="record-main">
           <TicketText {...form} ticket={ticket} editing={editingText} onEdit={setEditingText} />

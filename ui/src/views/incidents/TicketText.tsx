@@ -1,8 +1,7 @@
 import type { Ticket } from '../../bindings/Ticket';
-import { Field } from '../../components/Field';
 import { Markdown } from '../../components/Markdown';
-import { MarkdownEditor } from '../../components/MarkdownEditor';
 import { RecordTextPanel } from '../../components/RecordTextPanel';
+import { TitleAndDescriptionFields } from '../../components/TitleAndDescriptionFields';
 import type { RecordForm } from '../../state/useRecordEdits';
 import type { TicketEdits } from './ticketEdits';
 
@@ -18,18 +17,15 @@ export function TicketText({ ticket, values, editing, errors, saving, dirty, onE
     <RecordTextPanel heading="Description" testIdPrefix="record" editing={editing} dirty={dirty} saving={saving} onEdit={onEdit} onSave={onSave}>
       {editing ? (
         <div className="form-stack">
-          <Field label="Title" name="title" error={errors.title} wide>
-            <input id="field-title" value={values.title} data-testid="record-title-input" onChange={(event) => onChange('title', event.target.value)} />
-          </Field>
-          <Field label="Description" name="description" error={errors.description} wide>
-            <MarkdownEditor
-              id="field-description"
-              value={values.description}
-              rows={10}
-              testId="record-description-input"
-              onChange={(value) => onChange('description', value)}
-            />
-          </Field>
+          <TitleAndDescriptionFields
+            title={values.title}
+            description={values.description}
+            errors={errors}
+            rows={10}
+            testIdPrefix="record"
+            testIdSuffix="-input"
+            onChange={onChange}
+          />
         </div>
       ) : (
         <Markdown source={ticket.description} testId="record-description" placeholder="No description." />
