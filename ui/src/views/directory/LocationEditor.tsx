@@ -3,8 +3,10 @@ import { locationCreate, locationRetire, locationUpdate } from '../../api/direct
 import type { Location } from '../../bindings/Location';
 import { EditorActions } from '../../components/EditorActions';
 import { Field } from '../../components/Field';
-import { useEditorForm } from '../../state/useEditorForm';
-import { useEditorSave } from '../../state/useEditorSave';
+import { NameField } from '../../components/NameField';
+import { RecordEditorForm } from '../../components/RecordEditorForm';
+import { ReferenceField } from '../../components/ReferenceField';
+import { useNamedRecordEditor } from '../../state/useNamedRecordEditor';
 import { timeZones } from '../catalogue/timezones';
 
 type Props = { location?: Location; select: (key: string) => void };
@@ -13,42 +15,31 @@ type Props = { location?: Location; select: (key: string) => void };
 export function LocationEditor({ location, select }: Props) {
   const zones = useMemo(timeZones, []);
   const initial = { name: location?.name ?? '', address: location?.address ?? '', time_zone: location?.time_zone ?? '' };
-  const { save, saving, serverErrors, edited } = useEditorSave();
-  const { form, set, changes, dirty, reset } = useEditorForm(initial, edited);
-  const nameProblem = form.name.trim() ? undefined : 'Give the location a name.';
-  const problems: Record<string, string | undefined> = { ...serverErrors, ...(nameProblem && dirty ? { name: nameProblem } : {}) };
-
-  const submit = () => {
-    if (!location) {
-      void save(() => locationCreate(form), (saved) => `${saved.key} created.`, submit).then((saved) => saved && select(saved.key));
-      return;
-    }
-    void save(() => locationUpdate(location.key, changes, location.version), (saved) => `${saved.key} saved.`, submit);
-  };
-  const retire = location && (() => void save(() => locationRetire(location.key), (gone) => `${gone.key} retired.`));
+  const { form, set, dirty, reset, saving, problems, blocked, submit, retire } = useNamedRecordEditor({
+    record: location,
+    initial,
+    noun: 'location',
+    create: locationCreate,
+    update: (location, changes) => locationUpdate(location.key, changes, location.version),
+    retire: locationRetire,
+    onCreated: (saved) => select(saved.key),
+  });
+  // The stored zone stays choosable even when this machine's list lacks it.
+  const zoneOptions = [...new Set([form.time_zone, ...zones])].filter(Boolean).map((zone) => ({ id: zone, name: zone }));
 
   return (
-    <form className="catalogue-editor" data-testid="location-editor" onSubmit={(e) => (e.preventDefault(), submit())}>
-      <h2>{location ? `${location.key} · ${location.name}` : 'New location'}</h2>
-      <div className="form-grid">
-        <Field label="Name" name="name" error={problems.name}>
-          <input id="field-name" value={form.name} data-testid="location-name" onChange={(e) => set('name', e.target.value)} />
-        </Field>
-        <Field label="Time zone" name="time_zone" error={problems.time_zone}>
-          <select id="field-time_zone" value={form.time_zone} data-testid="location-zone" onChange={(e) => set('time_zone', e.target.value)}>
-            <option value="">Not set</option>
-            {[...new Set([form.time_zone, ...zones])].filter(Boolean).map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Address" name="address" error={problems.address} wide>
-          <textarea id="field-address" rows={3} value={form.address} data-testid="location-address" onChange={(e) => set('address', e.target.value)} />
-        </Field>
-      </div>
-      <EditorActions noun="location" isNew={!location} dirty={dirty} blocked={Boolean(nameProblem)} saving={saving} testId="location" onDiscard={reset} onRetire={retire} />
-    </form>
+    <RecordEditorForm
+      record={location}
+      newHeading="New location"
+      testId="location-editor"
+      onSubmit={submit}
+      footer={<EditorActions noun="location" isNew={!location} dirty={dirty} blocked={blocked} saving={saving} testId="location" onDiscard={reset} onRetire={retire} />}
+    >
+      <NameField value={form.name} error={problems.name} testId="location-name" onChange={(name) => set('name', name)} />
+      <ReferenceField label="Time zone" name="time_zone" value={form.time_zone} options={zoneOptions} emptyLabel="Not set" error={problems.time_zone} testId="location-zone" onChange={(zone) => set('time_zone', zone)} />
+      <Field label="Address" name="address" error={problems.address} wide>
+        <textarea id="field-address" rows={3} value={form.address} data-testid="location-address" onChange={(e) => set('address', e.target.value)} />
+      </Field>
+    </RecordEditorForm>
   );
 }
