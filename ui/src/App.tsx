@@ -12,14 +12,19 @@ import { TicketRecord } from './views/incidents/TicketRecord';
 import { NewProblemForm } from './views/problems/NewProblemForm';
 import { ProblemList } from './views/problems/ProblemList';
 import { ProblemRecord } from './views/problems/ProblemRecord';
+import { CommandPalette } from './views/shell/CommandPalette';
 import { EmptyWorkspace } from './views/shell/EmptyWorkspace';
 import { SideNav } from './views/shell/SideNav';
 import { TopBar } from './views/shell/TopBar';
 import { Welcome } from './views/shell/Welcome';
 import { CatalogueView } from './views/catalogue/CatalogueView';
 import { DirectoryView } from './views/directory/DirectoryView';
+import { CiRecord } from './views/cmdb/CiRecord';
+import { CmdbView } from './views/cmdb/CmdbView';
 import { useSlaWarningToasts } from './views/sla/useSlaWarningToasts';
 
+// Cytoscape is most of the graph view's weight: loaded when a graph is first opened.
+const CmdbGraph = lazy(() => import('./views/cmdb/CmdbGraph').then((module) => ({ default: module.CmdbGraph })));
 // ECharts is most of the dashboard's weight: loaded when the dashboard is first opened.
 const SlaDashboard = lazy(() => import('./views/sla/SlaDashboard').then((module) => ({ default: module.SlaDashboard })));
 
@@ -41,6 +46,7 @@ export function App() {
             </main>
           </div>
         </div>
+        <CommandPalette />
       </FiltersProvider>
     </ActorGateProvider>
   );
@@ -76,5 +82,15 @@ function Content({ route }: { route: Route }) {
       return <CatalogueView tab={route.tab} />;
     case 'directory':
       return <DirectoryView tab={route.tab} />;
+    case 'cmdb':
+      return <CmdbView tab={route.tab} />;
+    case 'ci':
+      return <CiRecord key={route.key} ciKey={route.key} />;
+    case 'ci-graph':
+      return (
+        <Suspense fallback={<div className="loading">Loading the graph…</div>}>
+          <CmdbGraph key={route.key} centreKey={route.key} />
+        </Suspense>
+      );
   }
 }

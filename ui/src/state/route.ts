@@ -12,7 +12,10 @@ export type Route =
   | { view: 'new-problem' }
   | { view: 'sla' }
   | { view: 'catalogue'; tab: string }
-  | { view: 'directory'; tab: string };
+  | { view: 'directory'; tab: string }
+  | { view: 'cmdb'; tab: string }
+  | { view: 'ci'; key: string }
+  | { view: 'ci-graph'; key: string };
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -35,6 +38,12 @@ export function parseHash(hash: string): Route {
       return { view: 'catalogue', tab: parts[1] ?? 'services' };
     case 'directory':
       return { view: 'directory', tab: parts[1] ?? 'people' };
+    case 'cmdb':
+      return { view: 'cmdb', tab: parts[1] ?? 'items' };
+    case 'ci':
+      return parts[1] ? { view: 'ci', key: parts[1] } : { view: 'cmdb', tab: 'items' };
+    case 'ci-graph':
+      return parts[1] ? { view: 'ci-graph', key: parts[1] } : { view: 'cmdb', tab: 'items' };
     default:
       return { view: 'board' };
   }
@@ -44,9 +53,12 @@ export function routeToHash(route: Route): string {
   switch (route.view) {
     case 'ticket':
     case 'problem':
+    case 'ci':
+    case 'ci-graph':
       return `#/${route.view}/${encodeURIComponent(route.key)}`;
     case 'catalogue':
     case 'directory':
+    case 'cmdb':
       return `#/${route.view}/${encodeURIComponent(route.tab)}`;
     default:
       return `#/${route.view}`;

@@ -14,6 +14,10 @@ const SERVICE_LEVEL_ITEMS: NavItem[] = [
   { id: 'catalogue', label: 'Catalogue', route: { view: 'catalogue', tab: 'services' }, matches: ['catalogue'] },
 ];
 
+const CONFIGURATION_ITEMS: NavItem[] = [
+  { id: 'cmdb', label: 'CMDB', route: { view: 'cmdb', tab: 'items' }, matches: ['cmdb', 'ci', 'ci-graph'] },
+];
+
 const ORGANISATION_ITEMS: NavItem[] = [
   { id: 'directory', label: 'Directory', route: { view: 'directory', tab: 'people' }, matches: ['directory'] },
 ];
@@ -32,6 +36,8 @@ export function SideNav({ route }: { route: Route }) {
       {ITEMS.map((item) => <NavLink key={item.id} item={item} route={route} />)}
       <div className="side-nav-section">Service levels</div>
       {SERVICE_LEVEL_ITEMS.map((item) => <NavLink key={item.id} item={item} route={route} />)}
+      <div className="side-nav-section">Configuration</div>
+      {CONFIGURATION_ITEMS.map((item) => <NavLink key={item.id} item={item} route={route} />)}
       <div className="side-nav-section">Organisation</div>
       {ORGANISATION_ITEMS.map((item) => <NavLink key={item.id} item={item} route={route} />)}
     </nav>

@@ -1,0 +1,51 @@
+import type { Ci } from '../bindings/Ci';
+import type { CiAsOf } from '../bindings/CiAsOf';
+import type { CiDetail } from '../bindings/CiDetail';
+import type { CiFields } from '../bindings/CiFields';
+import type { CiFilter } from '../bindings/CiFilter';
+import type { CiPage } from '../bindings/CiPage';
+import type { ClassDef } from '../bindings/ClassDef';
+import type { Direction } from '../bindings/Direction';
+import type { ImpactReport } from '../bindings/ImpactReport';
+import type { ImportSummary } from '../bindings/ImportSummary';
+import type { Neighbourhood } from '../bindings/Neighbourhood';
+import type { QualityReport } from '../bindings/QualityReport';
+import type { Relationship } from '../bindings/Relationship';
+import type { TypeDef } from '../bindings/TypeDef';
+import { call } from './call';
+
+export const cisList = (filter: CiFilter, offset: number, limit: number) =>
+  call<CiPage>('cis_list', { filter, offset, limit });
+export const ciGet = (key: string) => call<CiDetail>('ci_get', { key });
+export const ciCreate = (fields: CiFields) => call<Ci>('ci_create', { fields });
+export const ciUpdate = (key: string, fields: CiFields, expectedVersion: number) =>
+  call<Ci>('ci_update', { key, fields, expectedVersion });
+export const ciRetire = (key: string) => call<Ci>('ci_retire', { key });
+/** Records that the acting person checked the CI against reality just now. */
+export const ciVerify = (key: string) => call<Ci>('ci_verify', { key });
+
+export const ciClasses = () => call<ClassDef[]>('ci_classes');
+export const relationTypes = () => call<TypeDef[]>('relation_types');
+/** `source —relation→ target`, each end a CI key or a catalogue service key. */
+export const relate = (source: string, relation: string, target: string) =>
+  call<Relationship>('relate', { source, relation, target });
+export const relationshipRetire = (key: string) => call<Relationship>('relationship_retire', { key });
+
+export const cmdbImpact = (key: string, direction: Direction, depth: number | null) =>
+  call<ImpactReport>('cmdb_impact', { key, direction, depth });
+export const cmdbNeighbourhood = (key: string, hops: number, maxNodes: number) =>
+  call<Neighbourhood>('cmdb_neighbourhood', { key, hops, maxNodes });
+/** The CI and its relationships as the audit history says they were at `at`. */
+export const ciAsOf = (key: string, at: string) => call<CiAsOf>('ci_as_of', { key, at });
+export const cmdbQuality = (staleAfterDays: number) => call<QualityReport>('cmdb_quality', { staleAfterDays });
+
+/** How a file's columns map to fields (the store's `CsvMapping`; the CLI reads the same JSON). */
+export type CsvMapping = { cis: Record<string, string>; match_on: string };
+
+export type CsvImport = {
+  cisCsv: string;
+  relationsCsv: string | null;
+  mapping: CsvMapping;
+  dryRun: boolean;
+};
+export const cmdbImport = (request: CsvImport) => call<ImportSummary>('cmdb_import', request);
