@@ -1,7 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useCallback } from 'react';
 import { onWorkspaceChanged } from '../api/events';
+import type { WorkspaceChanged } from '../bindings/WorkspaceChanged';
 import { isAffected } from './invalidation';
+import { useShellEvent } from './useShellEvent';
 
 /**
  * Refreshes the views that show what changed, whoever wrote it (this window, another window,
@@ -9,22 +11,9 @@ import { isAffected } from './invalidation';
  */
 export function useLiveUpdates(): void {
   const queryClient = useQueryClient();
-  useEffect(() => {
-    let unlisten: (() => void) | undefined;
-    let cancelled = false;
-    onWorkspaceChanged((change) => {
-      void queryClient.invalidateQueries({ predicate: (query) => isAffected(change, query) });
-    })
-      .then((stop) => {
-        if (cancelled) stop();
-        else unlisten = stop;
-      })
-      .catch(() => {
-        // Outside Tauri (a unit test without event mocks) there is nothing to listen to.
-      });
-    return () => {
-      cancelled = true;
-      unlisten?.();
-    };
-  }, [queryClient]);
+  const refresh = useCallback(
+    (change: WorkspaceChanged) => void queryClient.invalidateQueries({ predicate: (query) => isAffected(change, query) }),
+    [queryClient],
+  );
+  useShellEvent(onWorkspaceChanged, refresh);
 }

@@ -5,6 +5,7 @@ import { CalendarsTab } from './CalendarsTab';
 import { ConsistencyFindings } from './ConsistencyFindings';
 import { PartyEditor } from './PartyEditor';
 import { RecordsTab } from '../../components/RecordsTab';
+import { TabbedViewHeader } from '../../components/TabbedViewHeader';
 import { ServiceEditor } from './ServiceEditor';
 
 const TABS = [
@@ -53,16 +54,7 @@ export function CatalogueView({ tab }: { tab: string }) {
   const current = TABS.some((t) => t.id === tab) ? tab : 'services';
   return (
     <div className="view catalogue-view" data-testid="catalogue">
-      <div className="view-header">
-        <h1>Catalogue</h1>
-        <nav className="tabs" aria-label="Catalogue">
-          {TABS.map((t) => (
-            <a key={t.id} href={routeToHash({ view: 'catalogue', tab: t.id })} className={`tab${current === t.id ? ' active' : ''}`} aria-current={current === t.id ? 'page' : undefined} data-testid={`catalogue-tab-${t.id}`}>
-              {t.label}
-            </a>
-          ))}
-        </nav>
-      </div>
+      <TabbedViewHeader heading="Catalogue" tabs={TABS} current={current} hrefOf={(tab) => routeToHash({ view: 'catalogue', tab })} testIdPrefix="catalogue" />
       {current === 'services' && <ServicesTab />}
       {current === 'customers' && <PartiesTab kind="customer" />}
       {current === 'suppliers' && <PartiesTab kind="supplier" />}

@@ -1,6 +1,7 @@
 import { routeToHash } from '../../state/route';
 import { useDirectory } from '../../state/useDirectory';
 import { RecordsTab } from '../../components/RecordsTab';
+import { TabbedViewHeader } from '../../components/TabbedViewHeader';
 import { GroupEditor } from './GroupEditor';
 import { LocationEditor } from './LocationEditor';
 import { PersonEditor } from './PersonEditor';
@@ -22,17 +23,9 @@ export function DirectoryView({ tab }: { tab: string }) {
   }[current];
   return (
     <div className="view catalogue-view" data-testid="directory">
-      <div className="view-header">
-        <h1>Directory</h1>
-        <nav className="tabs" aria-label="Directory">
-          {TABS.map((t) => (
-            <a key={t.id} href={routeToHash({ view: 'directory', tab: t.id })} className={`tab${current === t.id ? ' active' : ''}`} aria-current={current === t.id ? 'page' : undefined} data-testid={`directory-tab-${t.id}`}>
-              {t.label}
-            </a>
-          ))}
-        </nav>
+      <TabbedViewHeader heading="Directory" tabs={TABS} current={current} hrefOf={(tab) => routeToHash({ view: 'directory', tab })} testIdPrefix="directory">
         {Boolean(retired) && <span className="muted view-note">{retired} retired, kept in the history</span>}
-      </div>
+      </TabbedViewHeader>
       {current === 'people' && (
         <RecordsTab
           key="people"

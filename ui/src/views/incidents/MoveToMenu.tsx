@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Status } from '../../bindings/Status';
 import { STATUS_LABEL, STATUSES } from '../../lib/labels';
+import { useCloseOnOutsidePointer } from '../../state/useCloseOnOutsidePointer';
 
 type MoveToMenuProps = {
   ticketKey: string;
@@ -14,16 +15,12 @@ type MoveToMenuProps = {
 export function MoveToMenu({ ticketKey, current, onMove, choices }: MoveToMenuProps) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => setOpen(false), []);
   const options = (choices ?? STATUSES).filter((status) => status !== current);
 
+  useCloseOnOutsidePointer(open, root, close);
   useEffect(() => {
-    if (!open) return;
-    root.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
-    const close = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', close);
-    return () => document.removeEventListener('pointerdown', close);
+    if (open) root.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
   }, [open]);
 
   return (

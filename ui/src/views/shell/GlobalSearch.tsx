@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { search } from '../../api/search';
 import type { AppError } from '../../api/types';
 import type { SearchHit } from '../../bindings/SearchHit';
 import { StatusBadge } from '../../components/Badges';
 import { navigate, routeForKey } from '../../state/route';
 import { queryKeys } from '../../state/queryKeys';
+import { useCloseOnOutsidePointer } from '../../state/useCloseOnOutsidePointer';
 import { useDebounced } from '../../state/useDebounced';
 import { useWorkspace } from '../../state/useWorkspace';
 
@@ -39,14 +40,8 @@ export function GlobalSearch() {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: PointerEvent) => {
-      if (!box.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', close);
-    return () => document.removeEventListener('pointerdown', close);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useCloseOnOutsidePointer(open, box, close);
 
   const choose = (hit: SearchHit) => {
     setOpen(false);

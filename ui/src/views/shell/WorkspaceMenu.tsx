@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useToast } from '../../components/Toasts';
 import type { AppError } from '../../api/types';
+import { useCloseOnOutsidePointer } from '../../state/useCloseOnOutsidePointer';
 import { useWorkspace, useWorkspaceSwitch } from '../../state/useWorkspace';
 
 /** The open workspace's name and path, with Open…, New… and the recently used files. */
@@ -13,14 +14,8 @@ export function WorkspaceMenu() {
   const info = workspace.data;
   const recent = (info?.recent ?? []).filter((path) => path !== info?.path);
 
-  useEffect(() => {
-    if (!recentOpen) return;
-    const close = (event: PointerEvent) => {
-      if (!menu.current?.contains(event.target as Node)) setRecentOpen(false);
-    };
-    document.addEventListener('pointerdown', close);
-    return () => document.removeEventListener('pointerdown', close);
-  }, [recentOpen]);
+  const closeRecent = useCallback(() => setRecentOpen(false), []);
+  useCloseOnOutsidePointer(recentOpen, menu, closeRecent);
 
   const onError = (error: AppError) => notify(workspaceErrorText(error), 'error');
 

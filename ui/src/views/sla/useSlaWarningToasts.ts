@@ -1,7 +1,8 @@
-import { useEffect } from 'react';
+import { useCallback } from 'react';
 import { onSlaWarning } from '../../api/events';
 import type { SlaWarning } from '../../api/serviceLevels';
 import { useToast } from '../../components/Toasts';
+import { useShellEvent } from '../../state/useShellEvent';
 
 export function warningMessage(warning: SlaWarning): string {
   const clock = warning.clock === 'response' ? 'response' : 'resolution';
@@ -13,20 +14,6 @@ export function warningMessage(warning: SlaWarning): string {
 /** Breach warnings from the shell's notifier, shown as toasts (the at-risk list has the detail). */
 export function useSlaWarningToasts(): void {
   const notify = useToast();
-  useEffect(() => {
-    let unlisten: (() => void) | undefined;
-    let cancelled = false;
-    onSlaWarning((warning) => notify(warningMessage(warning), warning.breached ? 'error' : 'info'))
-      .then((stop) => {
-        if (cancelled) stop();
-        else unlisten = stop;
-      })
-      .catch(() => {
-        // Outside Tauri there is no notifier to listen to.
-      });
-    return () => {
-      cancelled = true;
-      unlisten?.();
-    };
-  }, [notify]);
+  const toast = useCallback((warning: SlaWarning) => notify(warningMessage(warning), warning.breached ? 'error' : 'info'), [notify]);
+  useShellEvent(onSlaWarning, toast);
 }
