@@ -11,6 +11,8 @@ const KIND_OPTIONS = [
   { id: 'request', name: 'Service requests' },
 ];
 
+type SelectFilter = 'serviceId' | 'groupId' | 'assigneeId' | 'priority' | 'status' | 'kind';
+
 /**
  * Service, group, assignee, priority, type and text: the same filters for the board and the
  * list. The list also filters by status; on the board the columns are the statuses.
@@ -19,6 +21,15 @@ export function FilterBar({ withStatus = false }: { withStatus?: boolean }) {
   const { filters, setFilters } = useFilters();
   const directory = useDirectory();
   const set = (patch: Partial<FilterState>) => setFilters({ ...filters, ...patch });
+  // In the order they stand in the bar; the status only where the list is not split by it.
+  const selects: { field: SelectFilter; label: string; emptyLabel: string; testId: string; options: { id: string; name: string }[] }[] = [
+    { field: 'serviceId', label: 'Service', emptyLabel: 'Any service', testId: 'filter-service', options: directory.services },
+    { field: 'groupId', label: 'Group', emptyLabel: 'Any group', testId: 'filter-group', options: directory.groups },
+    { field: 'assigneeId', label: 'Assignee', emptyLabel: 'Any assignee', testId: 'filter-assignee', options: directory.staff },
+    { field: 'priority', label: 'Priority', emptyLabel: 'Any priority', testId: 'filter-priority', options: PRIORITY_OPTIONS },
+    ...(withStatus ? [{ field: 'status' as const, label: 'Status', emptyLabel: 'Any status', testId: 'filter-status', options: STATUS_OPTIONS }] : []),
+    { field: 'kind', label: 'Type', emptyLabel: 'All types', testId: 'filter-kind', options: KIND_OPTIONS },
+  ];
   const active = activeFilterCount(withStatus ? toTicketFilter(filters) : toBoardFilter(filters));
 
   return (
@@ -32,56 +43,17 @@ export function FilterBar({ withStatus = false }: { withStatus?: boolean }) {
         data-testid="filter-text"
         onChange={(event) => set({ text: event.target.value })}
       />
-      <OptionSelect
-        value={filters.serviceId}
-        onChange={(serviceId) => set({ serviceId })}
-        options={directory.services}
-        emptyLabel="Any service"
-        ariaLabel="Service"
-        testId="filter-service"
-      />
-      <OptionSelect
-        value={filters.groupId}
-        onChange={(groupId) => set({ groupId })}
-        options={directory.groups}
-        emptyLabel="Any group"
-        ariaLabel="Group"
-        testId="filter-group"
-      />
-      <OptionSelect
-        value={filters.assigneeId}
-        onChange={(assigneeId) => set({ assigneeId })}
-        options={directory.staff}
-        emptyLabel="Any assignee"
-        ariaLabel="Assignee"
-        testId="filter-assignee"
-      />
-      <OptionSelect
-        value={filters.priority}
-        onChange={(priority) => set({ priority })}
-        options={PRIORITY_OPTIONS}
-        emptyLabel="Any priority"
-        ariaLabel="Priority"
-        testId="filter-priority"
-      />
-      {withStatus && (
+      {selects.map((select) => (
         <OptionSelect
-          value={filters.status}
-          onChange={(status) => set({ status: status as FilterState['status'] })}
-          options={STATUS_OPTIONS}
-          emptyLabel="Any status"
-          ariaLabel="Status"
-          testId="filter-status"
+          key={select.field}
+          value={filters[select.field]}
+          onChange={(value) => set({ [select.field]: value })}
+          options={select.options}
+          emptyLabel={select.emptyLabel}
+          ariaLabel={select.label}
+          testId={select.testId}
         />
-      )}
-      <OptionSelect
-        value={filters.kind}
-        onChange={(kind) => set({ kind: kind as FilterState['kind'] })}
-        options={KIND_OPTIONS}
-        emptyLabel="All types"
-        ariaLabel="Type"
-        testId="filter-kind"
-      />
+      ))}
       {active > 0 && (
         <button type="button" className="quiet" data-testid="filter-clear" onClick={() => setFilters(EMPTY_FILTERS)}>
           Clear filters
