@@ -6,7 +6,13 @@
 use crate::error::{Code, Invalid};
 
 fn same(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    name_identity(a) == name_identity(b)
+}
+
+/// The form in which two names are compared: names with the same identity read the same.
+/// (An import checks a whole file's names by it in one pass.)
+pub fn name_identity(name: &str) -> String {
+    name.trim().to_lowercase()
 }
 
 /// Refuses `name` when one of `others` (the names of the other live records of the same

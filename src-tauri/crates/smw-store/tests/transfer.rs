@@ -31,11 +31,14 @@ fn export_then_import_is_lossless() {
     let report = smw_store::verify(&copy_path).unwrap();
     assert!(report.ok, "{:?}", report.findings);
     assert_eq!(report.audit_entries, smw_store::verify(&original.path).unwrap().audit_entries);
-    // An export made before the header counted its records imports the same.
+    // A version 1 export, made before the header counted its records and recorded the chain's
+    // head, imports the same.
     let header_end = text.find('\n').unwrap();
     let (header, rest) = text.split_at(header_end);
-    let uncounted = without_member(header, ",\"records\":") + rest;
-    assert!(!uncounted.contains("\"records\":"), "{}", &uncounted[..header_end]);
+    let version_1 = without_member(&without_member(header, ",\"records\":"), ",\"head\":")
+        .replace("\"format_version\":2", "\"format_version\":1");
+    let uncounted = version_1 + rest;
+    assert!(!uncounted.contains("\"records\":") && !uncounted.contains("\"head\""), "{}", &uncounted[..header_end]);
     let older_path = original.dir.path().join("older.smw");
     let older = Workspace::create(&older_path).unwrap();
     assert_eq!(
@@ -92,7 +95,9 @@ fn a_new_workspace_from_an_import_searches_like_the_original() {
 /// `header` without the member that starts with `member` (a number, up to the next `,` or `}`).
 fn without_member(header: &str, member: &str) -> String {
     let start = header.find(member).unwrap();
-    let end = start + 1 + header[start + 1..].find([',', '}']).unwrap();
+    // An object member (the head) ends at its closing brace, a number at the next comma.
+    let ends: &[char] = if header[start + member.len()..].starts_with('{') { &['}'] } else { &[',', '}'] };
+    let end = start + 1 + header[start + 1..].find(ends).unwrap() + usize::from(ends == ['}']);
     format!("{}{}", &header[..start], &header[end..])
 }
 
@@ -138,7 +143,7 @@ fn bad_lines_are_named_and_nothing_is_written() {
     // Bytes that are not UTF-8 (here Latin-1's "é") are named at their line too.
     let latin1 =
         [lines[..6].join("\n").as_bytes(), b"\n{\"x\":\"caf\xe9\"}\n", lines[6..].join("\n").as_bytes()].concat();
-    assert_eq!(import_error(latin1), (7, "not UTF-8 text".to_string()));
+    assert_eq!(import_error(latin1), (7, "not UTF-8 text (at byte 10)".to_string()));
 
     // A record edited in the file no longer matches its audit history.
     let ticket_line = lines.iter().position(|l| l.contains("\"table\":\"tickets\"")).unwrap();
@@ -158,7 +163,9 @@ fn bad_lines_are_named_and_nothing_is_written() {
     assert_ne!(respaced, lines[ticket_line]);
     let mut reformatted = lines.clone();
     reformatted[ticket_line] = &respaced;
-    assert_eq!(import_error(reformatted.join("\n")), (ticket_line as u64 + 1, unmatched.clone()));
+    let (line, message) = import_error(reformatted.join("\n"));
+    assert_eq!(line, ticket_line as u64 + 1);
+    assert!(message.starts_with(&format!("ticket {key}: data: not in the form the app writes")), "{message}");
 
     // A record given twice is refused on its second line, naming the first.
     let mut doubled = lines.clone();
@@ -173,7 +180,7 @@ fn bad_lines_are_named_and_nothing_is_written() {
     wrong[ticket_line] = &typed;
     let (line, message) = import_error(wrong.join("\n"));
     assert_eq!(line, ticket_line as u64 + 1);
-    assert!(message.starts_with("ticket: invalid type"), "{message}");
+    assert!(message.starts_with("ticket: data.priority: invalid type"), "{message}");
     // The first bad line is the one named, whichever of the import's two threads finds it.
     // A later line that is not JSON does not hide a record of the wrong type...
     wrong.push("{not json");
@@ -188,14 +195,15 @@ fn bad_lines_are_named_and_nothing_is_written() {
     assert_eq!(import_error(both.join("\n")), (ticket_line as u64 + 1, unmatched.clone()));
 
     // Records come before the audit entries (docs/export-format.md), so that each entry is
-    // checked against its record as it is read: a record moved after them is refused there.
-    let first_audit = lines.iter().position(|l| l.starts_with("{\"audit\"")).unwrap();
+    // checked against its record as it is read: a record moved after them is refused at the
+    // first entry about it, which names a record the file has not given.
     let mut moved = lines.clone();
     let record = moved.remove(ticket_line);
     moved.push(record);
     let (line, message) = import_error(moved.join("\n"));
-    assert_eq!(line, lines.len() as u64);
-    assert_eq!(message, format!("a record after the audit entries (which start on line {first_audit})"));
+    assert!(moved[line as usize - 1].starts_with("{\"audit\"") && line < lines.len() as u64, "{line}");
+    assert!(message.contains(&format!("audit.record_id: {key} (")), "{message}");
+    assert!(message.ends_with("is not among the file's records"), "{message}");
 
     assert_eq!(import_error("").0, 1);
 }
@@ -221,10 +229,15 @@ fn a_broken_audit_chain_is_named_at_its_first_bad_line() {
     tampered.push("{not json");
     assert_eq!(import_error(tampered.join("\n")), (middle as u64 + 1, broken(middle)));
 
-    // An entry taken out: the next one no longer links to the entry before it.
+    // An entry taken out: the next one leaves a gap in the numbering.
     let mut removed = lines.clone();
     removed.remove(middle);
-    assert_eq!(import_error(removed.join("\n")), (middle as u64 + 1, broken(middle + 1)));
+    let gap = format!(
+        "audit entry #{}: audit.seq: expected entry #{} (entries are numbered from 1, without gaps)",
+        seq(lines[middle + 1]),
+        seq(lines[middle])
+    );
+    assert_eq!(import_error(removed.join("\n")), (middle as u64 + 1, gap));
 }
 
 #[test]
@@ -233,4 +246,70 @@ fn import_refuses_a_workspace_with_history() {
     let text = export(&demo().ws);
     let err = f.ws.import_jsonl(at("2026-06-01T00:00:00Z"), &mut text.as_bytes(), &mut |_| {}).unwrap_err();
     assert_eq!(err.code(), Code::NotEmpty);
+}
+
+/// A refusal found only after every line is loaded (here a reference to a record the file
+/// lacks) rolls the whole import back, SLA clocks included, so the same workspace takes a
+/// good file next.
+#[test]
+fn an_import_that_fails_after_the_load_leaves_nothing_and_a_retry_works() {
+    let text = export(&demo().ws);
+    let comment = text.lines().position(|l| l.starts_with("{\"table\":\"comments\"")).unwrap();
+    let parent = serde_json::from_str::<serde_json::Value>(text.lines().nth(comment).unwrap()).unwrap()["data"]
+        ["parent_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // The comment's parent line taken out, the header's count and the chain left as they are:
+    // the reader notices the missing record only at the parent's audit entries, after the load.
+    let without_parent: Vec<&str> = text
+        .lines()
+        .filter(|l| !(l.starts_with("{\"table\"") && l.contains(&format!("\"id\":\"{parent}\""))))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("retry.smw");
+    let ws = Workspace::create(&path).unwrap();
+    let now = at("2026-06-01T00:00:00Z");
+    assert!(ws.import_jsonl(now, &mut without_parent.join("\n").as_bytes(), &mut |_| {}).is_err());
+    let left: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM ticket_clocks) + (SELECT count(*) FROM comments)", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 0);
+    assert!(ws.import_jsonl(now, &mut text.as_bytes(), &mut |_| {}).unwrap() > 100);
+}
+
+/// Two imports into the same new path at once: one wins, the other says it did not, and the
+/// file holds the winner's data.
+#[test]
+fn of_two_imports_into_one_new_path_exactly_one_wins() {
+    let big = export(&demo().ws);
+    let small = export(&fixture().ws);
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("raced.smw");
+    let import = |text: &str| {
+        smw_store::transfer::import_new_workspace(
+            &target,
+            at("2026-06-01T00:00:00Z"),
+            &mut text.as_bytes(),
+            &mut |_| {},
+        )
+    };
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(|| import(&big));
+        let b = s.spawn(|| import(&small));
+        (a.join().unwrap(), b.join().unwrap())
+    });
+    assert!(
+        a.is_ok() != b.is_ok(),
+        "exactly one import wins: {:?} {:?}",
+        a.map_err(|e| e.to_string()),
+        b.map_err(|e| e.to_string())
+    );
+    let winner = if a.is_ok() { &big } else { &small };
+    let loser = a.err().or(b.err()).unwrap().to_string();
+    assert!(loser.contains("already exists") || loser.contains("created by someone else"), "{loser}");
+    assert_eq!(export(&Workspace::open(&target).unwrap()), *winner);
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left, vec![std::ffi::OsString::from("raced.smw")]);
 }

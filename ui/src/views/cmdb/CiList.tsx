@@ -6,6 +6,8 @@ import type { CiFilter } from '../../bindings/CiFilter';
 import type { CiPage } from '../../bindings/CiPage';
 import type { CiStatus } from '../../bindings/CiStatus';
 import type { Criticality } from '../../bindings/Criticality';
+import type { Ci } from '../../bindings/Ci';
+import { DataTable, type Column } from '../../components/DataTable';
 import { OptionSelect } from '../../components/OptionSelect';
 import { queryKeys } from '../../state/queryKeys';
 import { navigate } from '../../state/route';
@@ -50,7 +52,15 @@ export function CiList() {
     setFacets((current) => ({ ...current, [name]: value }));
     setLimit(PAGE);
   };
-  const open = (key: string) => navigate({ view: 'ci', key });
+  const columns: Column<Ci>[] = [
+    { header: 'Key', className: 'col-key', cell: (ci) => <span className="record-key">{ci.key}</span> },
+    { header: 'Name', cellClassName: () => 'col-title', cell: (ci) => ci.name },
+    { header: 'Class', cell: (ci) => vocabulary.className(ci.class) },
+    { header: 'Status', className: 'col-status', cell: (ci) => <span className={`status ci-status-${ci.status}`}>{CI_STATUS_LABEL[ci.status]}</span> },
+    { header: 'Criticality', cell: (ci) => <span className={`criticality criticality-${ci.criticality}`}>{CRITICALITY_LABEL[ci.criticality]}</span> },
+    { header: 'Owner', cell: (ci) => directory.personName(ci.owner_id) ?? <span className="muted">No owner</span> },
+    { header: 'Support group', cell: (ci) => directory.groupName(ci.group_id) ?? '—' },
+  ];
 
   return (
     <>
@@ -65,45 +75,15 @@ export function CiList() {
       </div>
       {query.error && <div className="banner banner-error">{query.error.message}</div>}
       <div className="panel table-panel">
-        <table className="data-table" data-testid="ci-table">
-          <thead>
-            <tr>
-              <th className="col-key">Key</th>
-              <th>Name</th>
-              <th>Class</th>
-              <th className="col-status">Status</th>
-              <th>Criticality</th>
-              <th>Owner</th>
-              <th>Support group</th>
-            </tr>
-          </thead>
-          <tbody>
-            {query.data?.items.map((ci) => (
-              <tr key={ci.id} tabIndex={0} data-testid={`ci-row-${ci.key}`} onClick={() => open(ci.key)} onKeyDown={(event) => event.key === 'Enter' && open(ci.key)}>
-                <td className="col-key">
-                  <span className="record-key">{ci.key}</span>
-                </td>
-                <td className="col-title">{ci.name}</td>
-                <td>{vocabulary.className(ci.class)}</td>
-                <td className="col-status">
-                  <span className={`status ci-status-${ci.status}`}>{CI_STATUS_LABEL[ci.status]}</span>
-                </td>
-                <td>
-                  <span className={`criticality criticality-${ci.criticality}`}>{CRITICALITY_LABEL[ci.criticality]}</span>
-                </td>
-                <td>{directory.personName(ci.owner_id) ?? <span className="muted">No owner</span>}</td>
-                <td>{directory.groupName(ci.group_id) ?? '—'}</td>
-              </tr>
-            ))}
-            {query.data?.items.length === 0 && (
-              <tr>
-                <td colSpan={7} className="table-empty">
-                  No configuration items match.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+        <DataTable
+          testId="ci-table"
+          columns={columns}
+          rows={query.data?.items ?? []}
+          rowKey={(ci) => ci.id}
+          rowAttributes={(ci) => ({ 'data-testid': `ci-row-${ci.key}` })}
+          onOpen={(ci) => navigate({ view: 'ci', key: ci.key })}
+          empty={query.data ? 'No configuration items match.' : null}
+        />
       </div>
       {query.data && (
         <div className="list-footer" data-testid="ci-count">

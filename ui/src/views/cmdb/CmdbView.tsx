@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { TabbedViewHeader } from '../../components/TabbedViewHeader';
 import { routeToHash } from '../../state/route';
 import { CiEditor } from './CiEditor';
 import { CiList } from './CiList';
@@ -17,20 +18,12 @@ export function CmdbView({ tab }: { tab: string }) {
   const [creating, setCreating] = useState(false);
   return (
     <div className="view list-view" data-testid="cmdb">
-      <div className="view-header">
-        <h1>CMDB</h1>
-        <nav className="tabs" aria-label="CMDB">
-          {TABS.map((t) => (
-            <a key={t.id} href={routeToHash({ view: 'cmdb', tab: t.id })} className={`tab${current === t.id ? ' active' : ''}`} aria-current={current === t.id ? 'page' : undefined} data-testid={`cmdb-tab-${t.id}`}>
-              {t.label}
-            </a>
-          ))}
-        </nav>
+      <TabbedViewHeader heading="CMDB" tabs={TABS} current={current} hrefOf={(id) => routeToHash({ view: 'cmdb', tab: id })} testIdPrefix="cmdb">
         <span className="card-spacer" />
         <button type="button" className="button primary" onClick={() => setCreating(true)} data-testid="new-ci-button">
           + New item
         </button>
-      </div>
+      </TabbedViewHeader>
       {current === 'items' && <CiList />}
       {current === 'quality' && <QualityView />}
       {current === 'import' && <CsvImport />}

@@ -36,6 +36,9 @@
 /// | `uuid_list` | `Vec<Uuid>` | `uuid_list` | `get_uuid_list` |
 /// | `json` | any serde type | `json` | `get_json` |
 /// | `enum(T)` | `T` with `as_str` and `parse` | `text(as_str())` | `get_enum(T::parse)` |
+///
+/// Every `uuid`, `opt_uuid` and `uuid_list` column but `id` refers to another record: an
+/// import checks that each names a record of the file.
 macro_rules! stored_record {
     (
         $type:ty => table $table:literal, noun $noun:literal,
@@ -62,6 +65,10 @@ macro_rules! stored_record {
                 })
             }
 
+            fn references(&self, found: &mut dyn FnMut(&'static str, uuid::Uuid)) {
+                $($crate::mapping::stored_record!(@refs $kind $field self found);)+
+            }
+
             $(
                 fn searchable(&self) -> Option<$crate::stored::Searchable<'_>> {
                     let $record = self;
@@ -84,6 +91,23 @@ macro_rules! stored_record {
     (@put uuid_list $value:expr) => { $crate::columns::uuid_list(&$value) };
     (@put json $value:expr) => { $crate::columns::json(&$value) };
     (@put enum($enum:ty) $value:expr) => { $crate::columns::text($value.as_str()) };
+
+    (@refs uuid $field:ident $self:ident $found:ident) => {
+        if stringify!($field) != "id" {
+            $found(stringify!($field), $self.$field)
+        }
+    };
+    (@refs opt_uuid $field:ident $self:ident $found:ident) => {
+        if let Some(id) = $self.$field {
+            $found(stringify!($field), id)
+        }
+    };
+    (@refs uuid_list $field:ident $self:ident $found:ident) => {
+        for id in &$self.$field {
+            $found(stringify!($field), *id)
+        }
+    };
+    (@refs $kind:ident $field:ident $self:ident $found:ident) => {};
 
     (@get uuid $row:ident, $index:expr) => { $crate::columns::get_uuid($row, $index) };
     (@get opt_uuid $row:ident, $index:expr) => { $crate::columns::get_opt_uuid($row, $index) };

@@ -17,6 +17,8 @@ pub trait Stored: Record {
     fn values(&self) -> Vec<Value>;
     /// Reads a record from a row selected with [`select_sql`] (columns in `COLUMNS` order).
     fn from_row(row: &Row) -> rusqlite::Result<Self>;
+    /// Tells `found` every id this record refers to, with the field that holds it.
+    fn references(&self, found: &mut dyn FnMut(&'static str, Uuid));
     /// The text full-text search indexes for this record, if any.
     fn searchable(&self) -> Option<Searchable<'_>> {
         None

@@ -16,3 +16,5 @@ mod underpinning;
 
 pub(crate) use assign::{reassign_sla, sla_for_ticket};
 pub(crate) use clocks::after_ticket_write;
+// An import rebuilds every clock inside its own transaction.
+pub(crate) use clocks::rebuild_all as rebuild_all_clocks;

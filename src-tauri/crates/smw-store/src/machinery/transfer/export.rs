@@ -1,6 +1,6 @@
 //! Writing a workspace out as JSON Lines.
 
-use super::{Counter, Entry, Header, FORMAT, FORMAT_VERSION};
+use super::{Counter, Entry, Head, Header, FORMAT, FORMAT_VERSION};
 use crate::error::StoreResult;
 use crate::for_each_family;
 use crate::stored::{select_sql, Stored};
@@ -38,6 +38,7 @@ fn export(conn: &Connection, now: Timestamp, out: &mut dyn Write, progress: &mut
         schema_version: crate::migrations::schema_version(conn)?,
         exported_at: now,
         records: Some(record_count(conn)?),
+        head: Some(head(conn)?),
     };
     line(out, &serde_json::json!({ "header": header }))?;
     for_each_family!(R => {
@@ -87,6 +88,11 @@ struct RecordLine<'a, R: Serialize> {
 #[derive(Serialize)]
 struct AuditLine<'a> {
     audit: &'a Entry,
+}
+
+fn head(conn: &Connection) -> StoreResult<Head> {
+    let head = crate::audit::head(conn)?;
+    Ok(Head { seq: head.seq, hash: head.hash })
 }
 
 /// The number of records of every family, as the export will write them.

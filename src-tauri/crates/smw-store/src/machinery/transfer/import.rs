@@ -1,11 +1,14 @@
 //! Reading a JSON Lines export into an empty workspace, all or nothing.
 //!
-//! Two threads share the work: one reads and checks the file (each record's id, key and
-//! digest, the audit chain), the other parses each record whole, writes it to SQLite and keeps
-//! its text for the search index. Every check the import makes names the line.
+//! Two threads share the work: one reads and checks the file as a whole (structure.rs: each
+//! record's id, key and digest, the counters, the audit chain and its head), the other parses
+//! each record whole, checks it as a write would (rules.rs), writes it to SQLite and keeps its
+//! text for the search index. Every check the import makes names the line.
 
+use super::rules::{self, ImportRules, LiveNames, Refusal};
 use super::search_docs::{self, DocIndex, SearchDocs};
-use super::{Counter, Entry, Header, FORMAT, FORMAT_VERSION};
+use super::structure::Checks;
+use super::{path_errors, Counter, Entry};
 use crate::audit::{insert_entry_with, INSERT_ENTRY};
 use crate::error::{StoreError, StoreResult};
 use crate::fast_map::FastMap;
@@ -14,11 +17,7 @@ use crate::search;
 use crate::stored::{bind_values, insert_sql, Stored};
 use crate::workspace::Workspace;
 use rusqlite::{Connection, Statement};
-use serde::Deserialize;
-use serde_json::value::RawValue;
-use smw_core::audit::GENESIS_HASH;
 use smw_core::Timestamp;
-use std::borrow::Cow;
 use std::collections::hash_map::Entry::{Occupied, Vacant};
 use std::io::BufRead;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
@@ -32,51 +31,54 @@ const BATCH: usize = 2_000;
 /// sorts without spilling runs to temporary files, which is markedly faster.
 const IMPORT_CACHE_KIB: i64 = 512 * 1024;
 
-/// Room reserved up front in the import's maps, whatever the header says: four times the
-/// records of the benchmark's workspace.
-const PRESIZED_RECORDS_AT_MOST: usize = 16_000_000;
+/// Parses a record's data as one family, checks it as a write would, inserts it and keeps its
+/// text to index as its doc.
+pub(super) type LoadRecord = fn(&mut Inserts, &str, u64, &mut Loaded, DocIndex) -> StoreResult<()>;
 
-/// One line of the file, parsed without building a JSON tree.
-#[derive(Deserialize)]
-struct Line<'a> {
-    header: Option<Header>,
-    #[serde(borrow)]
-    table: Option<&'a str>,
-    #[serde(borrow)]
-    data: Option<&'a RawValue>,
-    counter: Option<Counter>,
-    audit: Option<Entry>,
-}
-
-/// What the reader needs of a record: the rest is parsed by the writer.
-#[derive(Deserialize)]
-struct Identity<'a> {
-    id: Uuid,
-    #[serde(borrow)]
-    key: Cow<'a, str>,
-}
-
-/// Parses a record's data as one family, inserts it and keeps its text to index as its doc.
-type LoadRecord = fn(&mut Inserts, &str, u64, &mut SearchDocs, DocIndex) -> StoreResult<()>;
-
-fn load_record<R: Stored>(
+fn load_record<R: ImportRules>(
     inserts: &mut Inserts,
     data: &str,
     line: u64,
-    docs: &mut SearchDocs,
+    loaded: &mut Loaded,
     doc: DocIndex,
 ) -> StoreResult<()> {
-    let record: R = serde_json::from_str(data).map_err(|e| bad(line, format!("{}: {e}", R::NOUN)))?;
+    let record: R = path_errors::from_str(data).map_err(|e| bad(line, format!("{}: data.{e}", R::NOUN)))?;
+    let refused = |refusal: Refusal| {
+        bad(line, format!("{} {}: data.{}: {}", R::NOUN, record.key(), refusal.field, refusal.message))
+    };
+    // The digest is of the text as written, and parsing drops a field the family does not
+    // know: only a record that writes out as it stands is the one its history describes.
+    let canonical = serde_json::to_string(&record).map_err(|e| bad(line, e.to_string()))?;
+    if canonical != data {
+        let refusal =
+            "not in the form the app writes (a field it does not know, or fields re-spaced or in another order)";
+        return Err(bad(line, format!("{} {}: data: {refusal}", R::NOUN, record.key())));
+    }
+    rules::check_key(&record).map_err(refused)?;
+    record.check(&mut loaded.names).map_err(refused)?;
+    record.references(&mut |field, id| {
+        loaded.references.entry(id).or_insert((line, field));
+    });
     inserts
         .record::<R>()
         .and_then(|insert| insert.execute(bind_values(record.values())))
         .map_err(|e| bad(line, format!("{} {}: {e}", R::NOUN, record.key())))?;
-    docs.push(doc, search::indexed_text(&record));
+    loaded.docs.push(doc, search::indexed_text(&record));
     Ok(())
 }
 
+/// What the writer keeps while it loads: the text to index, the names that must stay unique,
+/// and each id referred to with the first line and field that refers to it (checked against
+/// the file's records once it is read whole, since references may point forwards).
+#[derive(Default)]
+pub(super) struct Loaded {
+    docs: SearchDocs,
+    names: LiveNames,
+    references: FastMap<Uuid, (u64, &'static str)>,
+}
+
 /// How to load the records of `table`, and what they are called.
-fn family(table: &str) -> Option<(LoadRecord, &'static str)> {
+pub(super) fn family(table: &str) -> Option<(LoadRecord, &'static str)> {
     let mut found = None;
     for_each_family!(R => {
         if table == R::TABLE {
@@ -93,7 +95,7 @@ fn family(table: &str) -> Option<(LoadRecord, &'static str)> {
 /// writer, which keeps their text, which record each audit entry writes: keeping the text cost
 /// the reader nearly a fifth of its time.
 #[allow(clippy::large_enum_variant)]
-enum Item {
+pub(super) enum Item {
     /// A record's data as it stands in the file. Parsing it whole is the writer's work: the
     /// reader, which also hashes every record and audit entry, was the slower of the two while
     /// the records loaded, and the import's bottleneck.
@@ -106,17 +108,6 @@ enum Item {
     Audit(Entry, Option<DocIndex>),
 }
 
-/// What the reader has seen of each record, to check it against its newest audit entry.
-struct Seen {
-    digest: [u8; 32],
-    line: u64,
-    /// Whether the newest audit entry read so far about this record carries its digest;
-    /// `None` until one is read. The entries come in `seq` order, so the last one read wins.
-    history_matches: Option<bool>,
-    /// Its entry in the writer's [`SearchDocs`].
-    doc: DocIndex,
-}
-
 /// Where an import builds its search index.
 pub(super) enum SearchBuild<'a> {
     /// In the workspace, after the caller's last steps.
@@ -127,7 +118,7 @@ pub(super) enum SearchBuild<'a> {
     Beside(&'a str),
 }
 
-fn bad(line: u64, message: impl Into<String>) -> StoreError {
+pub(super) fn bad(line: u64, message: impl Into<String>) -> StoreError {
     StoreError::BadFile { line, message: message.into() }
 }
 
@@ -135,7 +126,8 @@ impl Workspace {
     /// Imports an export into this open workspace, which must be empty. One transaction: on
     /// any error (which names the line) nothing is written. Returns the number of records.
     /// For a new file, [`super::import_new_workspace`] is faster.
-    /// `now` dates the SLA clocks, which are derived from the imported history afterwards.
+    /// `now` dates the SLA clocks, which are derived from the imported history in the same
+    /// transaction: a rebuild that fails leaves nothing behind either.
     pub fn import_jsonl(
         &self,
         now: Timestamp,
@@ -144,12 +136,12 @@ impl Workspace {
     ) -> StoreResult<u64> {
         let records = {
             let mut conn = self.writer();
-            let result = load(&mut conn, input, progress, &|_| Ok(()), SearchBuild::InPlace);
+            let rebuild_clocks = |conn: &Connection| crate::service_levels::rebuild_all_clocks(conn, now).map(drop);
+            let result = load(&mut conn, input, progress, &rebuild_clocks, SearchBuild::InPlace);
             // `load` enlarged the page cache for the import; back to SQLite's default.
             conn.execute_batch("PRAGMA cache_size = -2000")?;
             result?
         };
-        self.sla_rebuild_clocks(now)?;
         Ok(records)
     }
 }
@@ -171,12 +163,13 @@ pub(super) fn load(
     conn.execute_batch(&format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}"))?;
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let (sender, receiver) = sync_channel::<Vec<(u64, Item)>>(8);
-    let (records, docs) = std::thread::scope(|scope| {
+    let (records, checks, Loaded { docs, references, .. }) = std::thread::scope(|scope| {
         let reader = scope.spawn(move || read(input, sender));
         let written = write(&tx, receiver, progress);
         let read = reader.join().map_err(|_| std::io::Error::other("the import reader failed"))?;
         first_failure(read, written)
     })?;
+    check_references(&checks, &references)?;
     match search {
         SearchBuild::InPlace => {
             last_steps(&tx)?;
@@ -195,7 +188,7 @@ pub(super) fn load(
 /// The writer's insert statements, each prepared once: taking a statement from rusqlite's
 /// cache and handing it back, hashing its SQL both ways, cost the writer a twentieth of its
 /// time, millions of times over.
-struct Inserts<'conn> {
+pub(super) struct Inserts<'conn> {
     conn: &'conn Connection,
     entry: Statement<'conn>,
     records: FastMap<&'static str, Statement<'conn>>,
@@ -214,20 +207,31 @@ impl<'conn> Inserts<'conn> {
     }
 }
 
-/// Writes what the reader sends; returns the text to index.
+/// Refuses a record that refers to one the file does not hold, naming the first line that does.
+fn check_references(checks: &Checks, references: &FastMap<Uuid, (u64, &'static str)>) -> StoreResult<()> {
+    let dangling = references.iter().filter(|(id, _)| checks.line_of(id).is_none()).min_by_key(|(_, (line, _))| *line);
+    match dangling {
+        Some((id, (line, field))) => {
+            Err(bad(*line, format!("data.{field}: {id} is not a record of this file (a reference to nothing)")))
+        }
+        None => Ok(()),
+    }
+}
+
+/// Writes what the reader sends; returns the text to index and what it kept to check.
 fn write(
     conn: &Connection,
     receiver: Receiver<Vec<(u64, Item)>>,
     progress: &mut dyn FnMut(u64),
-) -> StoreResult<SearchDocs> {
+) -> StoreResult<Loaded> {
     let mut inserts = Inserts::new(conn)?;
-    let mut docs = SearchDocs::default();
+    let mut loaded = Loaded::default();
     let mut last_line = 0;
     for batch in receiver {
         for (line, item) in batch {
             last_line = line;
             match item {
-                Item::Record { load, data, doc } => load(&mut inserts, &data, line, &mut docs, doc)?,
+                Item::Record { load, data, doc } => load(&mut inserts, &data, line, &mut loaded, doc)?,
                 Item::Counter(counter) => conn
                     .prepare_cached("INSERT INTO key_counters (prefix, last) VALUES (?1, ?2)")?
                     .execute(rusqlite::params![counter.prefix, counter.last])
@@ -237,18 +241,19 @@ fn write(
                     insert_entry_with(&mut inserts.entry, &entry.fields(), &entry.hash)
                         .map_err(|e| bad(line, format!("audit entry #{}: {e}", entry.seq)))?;
                     if let Some(doc) = doc {
-                        docs.numbered(doc, entry.seq);
+                        loaded.docs.numbered(doc, entry.seq);
                     }
                 }
             }
         }
         progress(last_line);
     }
-    Ok(docs)
+    Ok(loaded)
 }
 
-/// Reads and checks the file, handing each line to the writer; returns the number of records.
-fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) -> StoreResult<u64> {
+/// Reads and checks the file, handing each line to the writer; returns the number of records
+/// and what the checks kept.
+fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) -> StoreResult<(u64, Checks)> {
     let mut checks = Checks::default();
     let mut batch = Vec::with_capacity(BATCH);
     // A writer that stops has failed on a line already read. The reader still checks the
@@ -262,15 +267,10 @@ fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) 
     };
     let (mut text, mut line_no) = (String::new(), 0u64);
     let outcome = loop {
-        text.clear();
-        match input.read_line(&mut text) {
-            Ok(0) => break Ok(()),
-            Ok(_) => line_no += 1,
-            // The line is consumed and not counted: it is the next one.
-            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-                break Err(bad(line_no + 1, "not UTF-8 text"));
-            }
-            Err(e) => break Err(e.into()),
+        match super::lines::next_line(input, &mut text, line_no + 1) {
+            Ok(false) => break Ok(()),
+            Ok(true) => line_no += 1,
+            Err(e) => break Err(e),
         }
         match checks.line(line_no, &text) {
             Ok(Some(item)) => batch.push((line_no, item)),
@@ -284,160 +284,16 @@ fn read(input: &mut (dyn BufRead + Send), sender: SyncSender<Vec<(u64, Item)>>) 
     // The writer checks what it parses, so it gets the lines before a fault the reader found.
     send(&mut batch);
     outcome?;
-    checks.finish(line_no)
-}
-
-/// What the reader keeps of the file as it checks it line by line.
-struct Checks {
-    records: FastMap<Uuid, Seen>,
-    keys: FastMap<String, u64>,
-    next_doc: DocIndex,
-    /// The line of the first audit entry: the format puts every record before the entries, so
-    /// each entry can be checked against its record as it is read, with no map of the log.
-    first_audit_line: Option<u64>,
-    previous_hash: String,
-    saw_header: bool,
-}
-
-impl Default for Checks {
-    fn default() -> Self {
-        Checks {
-            records: FastMap::default(),
-            keys: FastMap::default(),
-            next_doc: 0,
-            first_audit_line: None,
-            previous_hash: GENESIS_HASH.to_string(),
-            saw_header: false,
-        }
-    }
-}
-
-impl Checks {
-    /// Checks one line of the file; returns what the writer is to do with it, if anything.
-    fn line(&mut self, line_no: u64, text: &str) -> StoreResult<Option<Item>> {
-        if text.trim().is_empty() {
-            return Ok(None);
-        }
-        let line: Line = serde_json::from_str(text).map_err(|e| bad(line_no, format!("not a valid line: {e}")))?;
-        if let Some(header) = line.header {
-            self.header(line_no, &header)?;
-            return Ok(None);
-        }
-        if !self.saw_header {
-            return Err(bad(line_no, "the first line must be the export header"));
-        }
-        if let (Some(table), Some(data)) = (line.table, line.data) {
-            self.record(line_no, table, data).map(Some)
-        } else if let Some(counter) = line.counter {
-            Ok(Some(Item::Counter(counter)))
-        } else if let Some(entry) = line.audit {
-            self.audit_entry(line_no, entry).map(Some)
-        } else {
-            Err(bad(line_no, "unknown line: expected header, table with data, counter or audit"))
-        }
-    }
-
-    fn header(&mut self, line_no: u64, header: &Header) -> StoreResult<()> {
-        if header.format != FORMAT || header.format_version > FORMAT_VERSION {
-            return Err(bad(line_no, format!("not an SMS Workbench export of a known version ({})", header.format)));
-        }
-        // Records of a newer schema may hold fields this version would silently drop.
-        let known = crate::migrations::latest_version();
-        if !(1..=known).contains(&header.schema_version) {
-            return Err(bad(
-                line_no,
-                format!(
-                    "schema_version {} is not one this version of SMS Workbench can read (1 to {known})",
-                    header.schema_version
-                ),
-            ));
-        }
-        if let Some(count) = header.records {
-            // Capped: the count is the file's word, and the maps still grow past it.
-            let count = usize::try_from(count).unwrap_or(usize::MAX).min(PRESIZED_RECORDS_AT_MOST);
-            self.records.reserve(count);
-            self.keys.reserve(count);
-        }
-        self.saw_header = true;
-        Ok(())
-    }
-
-    fn record(&mut self, line_no: u64, table: &str, data: &RawValue) -> StoreResult<Item> {
-        if let Some(first) = self.first_audit_line {
-            return Err(bad(line_no, format!("a record after the audit entries (which start on line {first})")));
-        }
-        let (load, noun) = family(table).ok_or_else(|| bad(line_no, format!("unknown table {table:?}")))?;
-        let Identity { id, key } =
-            serde_json::from_str(data.get()).map_err(|e| bad(line_no, format!("{noun}: {e}")))?;
-        // The data as written is the record's canonical form, or it matches no history:
-        // hashing the text spares the reader building the record and writing it out again.
-        let digest = smw_core::audit::canonical_digest(data.get().as_bytes());
-        // The load runs without unique indexes (they are rebuilt at the end), so duplicates
-        // are caught here, where the line is known.
-        match self.keys.entry(key.into_owned()) {
-            Occupied(first) => {
-                let (key, first) = (first.key(), first.get());
-                return Err(bad(line_no, format!("{key} appears twice (first on line {first})")));
-            }
-            Vacant(slot) => {
-                slot.insert(line_no);
-            }
-        }
-        let doc = self.next_doc;
-        self.next_doc += 1;
-        if let Some(first) = self.records.insert(id, Seen { digest, line: line_no, history_matches: None, doc }) {
-            return Err(bad(line_no, format!("record id {id} appears twice (first on line {})", first.line)));
-        }
-        Ok(Item::Record { load, data: data.get().into(), doc })
-    }
-
-    fn audit_entry(&mut self, line_no: u64, entry: Entry) -> StoreResult<Item> {
-        if entry.prev_hash != self.previous_hash || !entry.fields().hash_matches(&entry.hash) {
-            return Err(bad(
-                line_no,
-                format!("audit entry #{}: the chain is broken here (edited or out of order)", entry.seq),
-            ));
-        }
-        let id: Uuid = entry.record_id.parse().map_err(|_| bad(line_no, "audit: record_id is not a UUID"))?;
-        let digest = smw_core::audit::decode_hex32(&entry.row_digest)
-            .ok_or_else(|| bad(line_no, "audit: row_digest is not a SHA-256"))?;
-        let doc = self.records.get_mut(&id).map(|seen| {
-            seen.history_matches = Some(seen.digest == digest);
-            seen.doc
-        });
-        self.first_audit_line.get_or_insert(line_no);
-        self.previous_hash.clone_from(&entry.hash);
-        Ok(Item::Audit(entry, doc))
-    }
-
-    /// The checks that need the whole file: every record matches its newest audit entry.
-    /// Returns the number of records.
-    fn finish(self, lines: u64) -> StoreResult<u64> {
-        if !self.saw_header {
-            return Err(bad(lines.max(1), "the file is empty"));
-        }
-        let unmatched =
-            self.records.values().filter(|seen| seen.history_matches != Some(true)).min_by_key(|seen| seen.line);
-        if let Some(seen) = unmatched {
-            let problem = match seen.history_matches {
-                Some(_) => "does not match its audit history (its data must be exactly as exported)",
-                None => "has no audit history",
-            };
-            // Only a failure needs a record's key, so it is looked up from its line then.
-            let key = self.keys.iter().find(|(_, first)| **first == seen.line).map_or("a record", |(key, _)| key);
-            return Err(bad(seen.line, format!("{key} {problem}")));
-        }
-        Ok(self.records.len() as u64)
-    }
+    Ok((checks.finish(line_no)?, checks))
 }
 
 /// What to report when a thread failed: the fault on the earlier line, which is the first bad
 /// line of the file, since the reader checks every line up to its first fault even after the
 /// writer stopped at its own. On the same line the writer's error wins: it says what is wrong
 /// in the record itself.
-fn first_failure(read: StoreResult<u64>, written: StoreResult<SearchDocs>) -> StoreResult<(u64, SearchDocs)> {
+fn first_failure(read: StoreResult<(u64, Checks)>, written: StoreResult<Loaded>) -> StoreResult<(u64, Checks, Loaded)> {
     match (read, written) {
-        (Ok(records), Ok(docs)) => Ok((records, docs)),
+        (Ok((records, checks)), Ok(loaded)) => Ok((records, checks, loaded)),
         (Err(reader), Ok(_)) => Err(reader),
         (Err(reader @ StoreError::BadFile { line: read_line, .. }), Err(StoreError::BadFile { line, .. }))
             if read_line < line =>

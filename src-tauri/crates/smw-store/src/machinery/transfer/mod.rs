@@ -10,13 +10,19 @@ use smw_core::Timestamp;
 mod export;
 mod import;
 mod json_string;
+mod lines;
 mod new_workspace;
+mod path_errors;
+mod rules;
 mod search_docs;
+mod structure;
 
 pub use new_workspace::import_new_workspace;
 
 pub const FORMAT: &str = "sms-workbench-export";
-pub const FORMAT_VERSION: i64 = 1;
+/// 2: the header carries the chain head and an exact record count, and the import requires
+/// both. Version 1 files (written before) may lack them.
+pub const FORMAT_VERSION: i64 = 2;
 
 #[derive(Serialize, Deserialize)]
 pub(crate) struct Header {
@@ -25,10 +31,22 @@ pub(crate) struct Header {
     pub(crate) schema_version: i64,
     pub(crate) exported_at: Timestamp,
     /// How many record lines follow: lets the import size its maps once rather than grow
-    /// them by doubling (at 4 M records that cost seconds). A hint, checked by nothing;
-    /// missing from exports made before it.
+    /// them by doubling (at 4 M records that cost seconds), and the import checks it, so a
+    /// file cut short is refused. Missing from early version 1 exports.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) records: Option<u64>,
+    /// The audit chain's newest entry when exported: the import recomputes the chain and
+    /// refuses a file whose entries do not end here. Missing from version 1 exports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) head: Option<Head>,
+}
+
+/// An audit chain's newest entry: its number and hash (seq 0 and the genesis hash when the
+/// log is empty).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Head {
+    pub seq: i64,
+    pub hash: String,
 }
 
 #[derive(Serialize, Deserialize)]

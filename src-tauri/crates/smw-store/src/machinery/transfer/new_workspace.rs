@@ -3,7 +3,9 @@
 //! the secondary indexes dropped, rebuilds them by sorting once at the end (while a second
 //! thread builds the search index in a side file), syncs, and only then renames the staging
 //! file into place. A failure deletes the staging files; the target path never holds a
-//! half-built workspace.
+//! half-built workspace. The staging files are named for the import (process and a counter),
+//! and the finished file is linked into place only if the target is still free: of two
+//! imports into the same new path, exactly one wins and the other is told so.
 
 use super::import::SearchBuild;
 use crate::error::{StoreError, StoreResult};
@@ -26,16 +28,29 @@ pub fn import_new_workspace(
             format!("{} already exists", target.display()),
         )));
     }
-    let staging = beside(target, ".importing");
-    let search = beside(target, ".importing-search");
+    static IMPORTS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let this = format!("{}-{}", std::process::id(), IMPORTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+    let staging = beside(target, &format!(".importing-{this}"));
+    let search = beside(target, &format!(".importing-search-{this}"));
     let remove_staging = || {
         remove_with_side_files(&staging);
         remove_with_side_files(&search);
     };
     remove_staging();
     let result = build(&staging, &search, now, input, progress).and_then(|records| {
-        std::fs::rename(&staging, target)?;
-        Ok(records)
+        // A hard link never replaces an existing file, as a rename would.
+        match std::fs::hard_link(&staging, target) {
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+                Err(StoreError::Io(std::io::Error::new(
+                    std::io::ErrorKind::AlreadyExists,
+                    format!(
+                        "{} was created by someone else while this import ran; nothing was written",
+                        target.display()
+                    ),
+                )))
+            }
+            other => Ok(other.map(|()| records)?),
+        }
     });
     remove_staging();
     result
