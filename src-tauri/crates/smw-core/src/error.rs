@@ -79,6 +79,12 @@ codes! {
     SelfDependency = "self_dependency",
     DependencyCycle = "dependency_cycle",
 
+    // Configuration management
+    /// A CI names a class that no shipped or defined class has.
+    UnknownClass = "unknown_class",
+    /// A CI attribute the class does not define, or a value that does not fit its kind.
+    BadAttribute = "bad_attribute",
+
     // Agreements
     /// An agreement needs exactly one target per priority.
     TargetsPerPriority = "targets_per_priority",

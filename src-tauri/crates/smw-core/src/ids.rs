@@ -26,10 +26,14 @@ pub enum RecordKind {
     Ola,
     Contract,
     Setting,
+    Ci,
+    CiClass,
+    RelationType,
+    Relationship,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 16] = [
+    pub const ALL: [RecordKind; 20] = [
         RecordKind::Incident,
         RecordKind::Request,
         RecordKind::Problem,
@@ -46,6 +50,10 @@ impl RecordKind {
         RecordKind::Ola,
         RecordKind::Contract,
         RecordKind::Setting,
+        RecordKind::Ci,
+        RecordKind::CiClass,
+        RecordKind::RelationType,
+        RecordKind::Relationship,
     ];
 
     /// The prefix of this kind's human keys.
@@ -67,6 +75,10 @@ impl RecordKind {
             RecordKind::Ola => "OLA",
             RecordKind::Contract => "UC",
             RecordKind::Setting => "SET",
+            RecordKind::Ci => "CI",
+            RecordKind::CiClass => "CLS",
+            RecordKind::RelationType => "RLT",
+            RecordKind::Relationship => "REL",
         }
     }
 
@@ -88,6 +100,10 @@ impl RecordKind {
             RecordKind::Ola => "ola",
             RecordKind::Contract => "contract",
             RecordKind::Setting => "setting",
+            RecordKind::Ci => "ci",
+            RecordKind::CiClass => "ci_class",
+            RecordKind::RelationType => "relation_type",
+            RecordKind::Relationship => "relationship",
         }
     }
 

@@ -7,6 +7,7 @@ pub mod agreements;
 pub mod audit;
 pub mod catalogue;
 pub mod catalogue_patch;
+pub mod cmdb;
 pub mod change;
 pub mod comment;
 pub mod directory;

@@ -176,6 +176,22 @@ macro_rules! for_each_family {
             $body
         }
         {
+            type $R = smw_core::cmdb::CiClass;
+            $body
+        }
+        {
+            type $R = smw_core::cmdb::RelationType;
+            $body
+        }
+        {
+            type $R = smw_core::cmdb::Ci;
+            $body
+        }
+        {
+            type $R = smw_core::cmdb::Relationship;
+            $body
+        }
+        {
             type $R = smw_core::problem::Problem;
             $body
         }

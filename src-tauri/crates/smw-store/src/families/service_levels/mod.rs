@@ -6,7 +6,7 @@
 mod assign;
 mod at_risk;
 mod calendars;
-pub(crate) mod clocks;
+mod clocks;
 mod consistency;
 pub(crate) mod demo;
 mod explain;

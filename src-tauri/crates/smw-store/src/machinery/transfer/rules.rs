@@ -275,6 +275,89 @@ impl ImportRules for Link {
     }
 }
 
+// Configuration management: each record remade through its domain `create`. A CI's defined
+// class may come later in no order the rules can see, so its attributes are taken as text
+// here; a shipped class is checked in full.
+impl ImportRules for smw_core::cmdb::CiClass {
+    fn check(&self, names: &mut LiveNames) -> Result<(), Refusal> {
+        let draft = smw_core::cmdb::ClassDraft {
+            name: self.name.clone(),
+            description: self.description.clone(),
+            attributes: self.attributes.clone(),
+        };
+        let remade = smw_core::cmdb::CiClass::create(draft, self.id, self.key.clone(), self.created_at);
+        remade_alike(self, remade, &["name", "description", "attributes"])?;
+        names.unique_name(self, &self.name)
+    }
+}
+
+impl ImportRules for smw_core::cmdb::RelationType {
+    fn check(&self, names: &mut LiveNames) -> Result<(), Refusal> {
+        let draft = smw_core::cmdb::RelationTypeDraft {
+            name: self.name.clone(),
+            reverse_name: self.reverse_name.clone(),
+            flow: self.flow,
+        };
+        let remade = smw_core::cmdb::RelationType::create(draft, self.id, self.key.clone(), self.created_at);
+        remade_alike(self, remade, &["name", "reverse_name"])?;
+        names.unique_name(self, &self.name)
+    }
+}
+
+impl ImportRules for smw_core::cmdb::Ci {
+    fn check(&self, _: &mut LiveNames) -> Result<(), Refusal> {
+        use smw_core::cmdb::{AttributeDef, AttributeKind, CiFields, ClassDef};
+        let class = ClassDef::builtin(&self.class).filter(|class| class.id == self.class).unwrap_or_else(|| ClassDef {
+            id: self.class.clone(),
+            name: self.class.clone(),
+            attributes: self
+                .attributes
+                .keys()
+                .map(|name| AttributeDef {
+                    name: name.clone(),
+                    label: name.clone(),
+                    kind: AttributeKind::Text,
+                    required: false,
+                    choices: vec![],
+                })
+                .collect(),
+        });
+        let fields = CiFields {
+            name: Some(self.name.clone()),
+            description: Some(self.description.clone()),
+            serial_number: Some(self.serial_number.clone()),
+            asset_tag: Some(self.asset_tag.clone()),
+            service_ids: Some(self.service_ids.clone()),
+            attributes: Some(self.attributes.clone()),
+            asset: Some(self.asset.clone()),
+            ..Default::default()
+        };
+        let remade = smw_core::cmdb::Ci::create(fields, &class, self.id, self.key.clone(), self.created_at);
+        remade_alike(self, remade, &["name", "description", "serial_number", "asset_tag", "service_ids", "attributes", "asset"])
+    }
+}
+
+impl ImportRules for smw_core::cmdb::Relationship {
+    fn check(&self, _: &mut LiveNames) -> Result<(), Refusal> {
+        let draft = smw_core::cmdb::RelationshipDraft {
+            source_kind: self.source_kind,
+            source_id: self.source_id,
+            relation: self.relation.clone(),
+            target_kind: self.target_kind,
+            target_id: self.target_id,
+            note: self.note.clone(),
+        };
+        let relation = smw_core::cmdb::TypeDef {
+            id: self.relation.clone(),
+            name: self.relation.clone(),
+            reverse_name: self.relation.clone(),
+            flow: smw_core::cmdb::ImpactFlow::Neither,
+        };
+        let remade = smw_core::cmdb::Relationship::create(draft, &relation, self.id, self.key.clone(), self.created_at);
+        remade_alike(self, remade, &["note"])
+    }
+}
+
 /// Refuses a record whose key is not one its family's writes make (`INC-000042`).
 pub(crate) fn check_key<R: Record>(record: &R) -> Result<(), Refusal> {
     let refusal = |message: String| Refusal { field: "key".into(), message };
