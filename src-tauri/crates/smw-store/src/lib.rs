@@ -15,7 +15,7 @@ pub(crate) use families::{
     catalogue, comments, directory, directory_refs, links, problems, service_levels, settings, tickets,
 };
 pub(crate) use machinery::{
-    actor, audit, backup, changes, columns, error, fast_map, mapping, search, stored, workspace, write,
+    actor, audit, backup, changes, checkpoint, columns, error, fast_map, mapping, search, stored, workspace, write,
 };
 pub(crate) use read_models::board;
 
@@ -26,6 +26,12 @@ pub use machinery::backup::restore;
 pub use machinery::changes::{ChangeListener, ChangesSince};
 pub use machinery::error::{StoreError, StoreResult};
 pub use machinery::search::fts_query;
-pub use machinery::verify::{sqlite_integrity_check, verify, verify_history, verify_in_ranges};
+pub use machinery::verify::{
+    sqlite_integrity_check, verify, verify_history, verify_in_ranges, verify_with_witnesses,
+};
 pub use machinery::workspace::{Workspace, APPLICATION_ID};
-pub use machinery::{migrations, transfer};
+pub use machinery::audit::ChainHead;
+pub use machinery::checkpoint::Checkpoint;
+pub use machinery::signing_keys::{KeyFolder, KeyStore};
+pub use machinery::witness::Witness;
+pub use machinery::{migrations, signing_keys, transfer, witness};

@@ -28,6 +28,7 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: concat!(include_str!("migrations/0005_lean_search_index.sql"), include_str!("sql/search_fill.sql")),
     },
     Migration { version: 6, name: "directory", sql: include_str!("migrations/0006_directory.sql") },
+    Migration { version: 7, name: "history_guard", sql: include_str!("migrations/0007_history_guard.sql") },
     Migration { version: 8, name: "cmdb", sql: include_str!("migrations/0008_cmdb.sql") },
 ];
 

@@ -6,7 +6,7 @@
 mod assign;
 mod at_risk;
 mod calendars;
-mod clocks;
+pub(crate) mod clocks;
 mod consistency;
 pub(crate) mod demo;
 mod explain;

@@ -26,6 +26,9 @@ const MAX_RANGES: i128 = 64;
 
 pub(super) enum Task {
     Integrity,
+    /// The guards and the derived data: the history's schema, key counters, search index and
+    /// SLA clocks (derived.rs), one task, since each part reads what the others do not.
+    Derived,
     /// The audit entries numbered `from..=to`.
     Chain {
         from: i64,
@@ -43,6 +46,7 @@ pub(super) enum Task {
 
 pub(super) enum Done {
     Integrity(Vec<String>),
+    Derived(Findings),
     Chain { entries: i64, findings: Findings },
     Records { rows: usize, findings: Findings },
 }
@@ -113,6 +117,8 @@ pub(super) fn plan(
     if with_integrity {
         tasks.push(Task::Integrity);
     }
+    // Second longest (it indexes every searchable record again and measures every clock).
+    tasks.push(Task::Derived);
     for (from, to) in ranges(conn, "audit_log", range_size)? {
         tasks.push(Task::Chain { from, to });
     }
@@ -204,6 +210,10 @@ fn perform(
     let mut findings = Findings::default();
     Ok(match *task {
         Task::Integrity => Done::Integrity(integrity_messages(path)?),
+        Task::Derived => {
+            super::derived::check(conn, &mut findings)?;
+            Done::Derived(findings)
+        }
         Task::Chain { from, to } => {
             let _finished = Finished { turns, chain: true };
             let entries = walk_range(conn, from, to, &mut scratch.seen, &mut findings)?;
