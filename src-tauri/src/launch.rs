@@ -1,5 +1,6 @@
-//! Which workspace the app opens at start: `--workspace PATH`, else `$SMW_WORKSPACE`, else
-//! the default workspace in the user's data folder (created on first start).
+//! Which workspace the app opens at start: `--workspace PATH`, else a bare `PATH` (what a
+//! double-click on a `.smw` file passes, through the desktop entry's `%f`), else
+//! `$SMW_WORKSPACE`, else the default workspace in the user's data folder (created on first start).
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -12,6 +13,7 @@ pub fn requested_workspace(args: impl IntoIterator<Item = OsString>, env_value: 
 
 fn named_workspace(args: impl IntoIterator<Item = OsString>, env_value: Option<OsString>) -> Option<PathBuf> {
     let mut args = args.into_iter().skip(1);
+    let mut bare = None;
     while let Some(arg) = args.next() {
         if arg == "--workspace" {
             return args.next().map(PathBuf::from);
@@ -19,8 +21,13 @@ fn named_workspace(args: impl IntoIterator<Item = OsString>, env_value: Option<O
         if let Some(value) = arg.to_str().and_then(|text| text.strip_prefix("--workspace=")) {
             return Some(PathBuf::from(value));
         }
+        // Options the platform adds (macOS's `-psn_…`, say) are not paths; the first bare one is.
+        let is_option = arg.as_encoded_bytes().starts_with(b"-");
+        if bare.is_none() && !is_option && !arg.is_empty() {
+            bare = Some(PathBuf::from(arg));
+        }
     }
-    env_value.filter(|value| !value.is_empty()).map(PathBuf::from)
+    bare.or_else(|| env_value.filter(|value| !value.is_empty()).map(PathBuf::from))
 }
 
 /// `$XDG_DATA_HOME/sms-workbench/default.smw` on Linux (tauri's data dir is the platform's).
@@ -44,6 +51,14 @@ mod tests {
         assert_eq!(requested_workspace(args(&["app"]), env), Some("/env.smw".into()));
         assert_eq!(requested_workspace(args(&["app"]), Some(OsString::new())), None);
         assert_eq!(requested_workspace(args(&["app"]), None), None);
+    }
+
+    #[test]
+    fn a_bare_path_opens_like_a_double_click() {
+        let env = Some(OsString::from("/env.smw"));
+        assert_eq!(requested_workspace(args(&["app", "/a.smw"]), env.clone()), Some("/a.smw".into()));
+        assert_eq!(requested_workspace(args(&["app", "-psn_0_1", "/a.smw", "/b.smw"]), None), Some("/a.smw".into()));
+        assert_eq!(requested_workspace(args(&["app", "/a.smw", "--workspace", "/b.smw"]), env), Some("/b.smw".into()));
     }
 
     #[test]
