@@ -51,46 +51,70 @@ fn check_pages(path: &Path) -> StoreResult<()> {
     Ok(())
 }
 
-/// Writes the target's write-ahead log into the file itself, so removing the log before the
-/// rename loses nothing even if the restore is killed in between. A target too damaged to open
-/// (often why it is being restored) has nothing to save.
-fn checkpoint(target: &Path) {
-    if let Ok(conn) = Connection::open(target) {
-        let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+/// Writes the target's write-ahead log into the file itself. A target too damaged to open
+/// (often why it is being restored) has nothing to fold in; one whose log cannot be folded
+/// whole (another process is reading it) is refused, since its log may hold acknowledged writes.
+fn checkpoint(target: &Path) -> StoreResult<()> {
+    let Ok(conn) = Connection::open(target) else { return Ok(()) };
+    let busy: Option<i64> = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0)).ok();
+    if busy == Some(1) {
+        return Err(StoreError::Io(std::io::Error::new(
+            std::io::ErrorKind::ResourceBusy,
+            format!("{} is open elsewhere; close it there before restoring over it", target.display()),
+        )));
     }
+    Ok(())
 }
 
 /// Restores `backup` into `target`. The backup is checked (read-only) and copied to a
 /// staging file beside the target, which is opened (and migrated, if the backup is older)
-/// before it is renamed over the target: a failure at any step leaves the target as it was.
+/// and synced before it is renamed over the target: a failure at any step leaves the target
+/// as it was. The target's write-ahead log is folded into it first and moved aside, never
+/// deleted, until the new file is in place: killed at any point, no acknowledged write is lost
+/// and a log is never replayed onto a file it does not belong to.
 /// The target must not be open elsewhere.
 pub fn restore(backup: impl AsRef<Path>, target: impl AsRef<Path>) -> StoreResult<()> {
     let (backup, target) = (backup.as_ref(), target.as_ref());
     crate::workspace::inspect(backup)?;
-    let staging = target.with_extension("restoring");
-    if staging.exists() {
-        std::fs::remove_file(&staging)?;
-    }
+    let staging = side_file(target, &format!(".restoring-{}", std::process::id()));
+    remove_with_side_files(&staging);
     let source = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     let staged = copy_database(&source, &staging)
         .and_then(|()| check_pages(&staging).map_err(|_| damaged_backup(backup)))
-        .and_then(|()| Workspace::open(&staging).map(drop));
+        .and_then(|()| Workspace::open(&staging).map(drop))
+        .and_then(|()| Ok(std::fs::File::open(&staging)?.sync_all()?));
     if let Err(error) = staged {
-        let _ = std::fs::remove_file(&staging);
+        remove_with_side_files(&staging);
         return Err(error);
     }
     if target.exists() {
-        checkpoint(target);
-    }
-    for suffix in ["-wal", "-shm"] {
-        for file in [side_file(target, suffix), side_file(&staging, suffix)] {
-            if file.exists() {
-                std::fs::remove_file(file)?;
-            }
+        if let Err(error) = checkpoint(target) {
+            remove_with_side_files(&staging);
+            return Err(error);
         }
     }
+    let aside: Vec<_> = ["-wal", "-shm"]
+        .iter()
+        .map(|suffix| (side_file(target, suffix), side_file(target, &format!("{suffix}.before-restore"))))
+        .filter(|(file, _)| file.exists())
+        .collect();
+    for (file, kept) in &aside {
+        std::fs::rename(file, kept)?;
+    }
     std::fs::rename(&staging, target)?;
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+    }
+    for (_, kept) in aside {
+        let _ = std::fs::remove_file(kept);
+    }
     Ok(())
+}
+
+fn remove_with_side_files(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(side_file(path, suffix));
+    }
 }
 
 fn damaged_backup(backup: &Path) -> StoreError {
