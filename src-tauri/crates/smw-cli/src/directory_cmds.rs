@@ -128,6 +128,24 @@ pub fn require_for_add(cli: clap::Command) -> clap::Command {
     })
 }
 
+/// The workspace an add, edit or retire writes to (listing writes nothing).
+pub fn written_file(command: &DirectoryCommand) -> Option<PathBuf> {
+    fn of<N: Noun>(action: &Action<N>) -> Option<PathBuf> {
+        match action {
+            Action::Add { file, .. } | Action::Edit { file, .. } | Action::Retire { file, .. } => Some(file.clone()),
+            Action::List { .. } => None,
+        }
+    }
+    match command {
+        DirectoryCommand::People(action) => of(action),
+        DirectoryCommand::Groups(action) => of(action),
+        DirectoryCommand::Locations(action) => of(action),
+        DirectoryCommand::Customers(action) => of(action),
+        DirectoryCommand::Suppliers(action) => of(action),
+        DirectoryCommand::Services(action) => of(action),
+    }
+}
+
 pub fn run(command: DirectoryCommand) -> CliResult {
     match command {
         DirectoryCommand::People(action) => act(action),

@@ -20,7 +20,7 @@ pub enum IncidentCommand {
 #[derive(Args)]
 pub struct IncidentAdd {
     /// The workspace file
-    file: PathBuf,
+    pub(crate) file: PathBuf,
     /// A short summary of what is wrong or wanted
     #[arg(long)]
     title: String,

@@ -52,11 +52,21 @@ pub fn demo(file: &Path, tickets: usize) -> CliResult {
     Ok(())
 }
 
-pub fn verify(file: &Path) -> CliResult {
-    let report = smw_store::verify(file)?;
+/// Verifies FILE, holding its chain to every head given (`--witness`, `--witness-file`) and
+/// to the local witness log; a file that passes is witnessed in turn.
+pub fn verify(file: &Path, witnesses: &[String], witness_files: &[std::path::PathBuf]) -> CliResult {
+    let heads = crate::history::heads_for(file, witnesses, witness_files)?;
+    let report = smw_store::verify_with_witnesses(file, &heads)?;
     print_json(&report)?;
     if report.ok {
-        eprintln!("{}: ok ({} audit entries, {} records)", file.display(), report.audit_entries, report.records);
+        crate::history::after_verify(file);
+        eprintln!(
+            "{}: ok ({} audit entries, {} records, {} witnessed heads held)",
+            file.display(),
+            report.audit_entries,
+            report.records,
+            heads.len()
+        );
         Ok(())
     } else {
         Err(CliError::failed(format!(

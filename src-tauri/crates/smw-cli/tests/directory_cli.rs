@@ -6,7 +6,11 @@ use serde_json::Value;
 use std::process::{Command, Output};
 
 fn smw(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_smw")).args(args).output().expect("smw runs")
+    Command::new(env!("CARGO_BIN_EXE_smw"))
+        .env("SMW_DATA_DIR", env!("CARGO_TARGET_TMPDIR"))
+        .args(args)
+        .output()
+        .expect("smw runs")
 }
 
 fn text(bytes: &[u8]) -> String {

@@ -23,7 +23,11 @@ impl Files {
 }
 
 fn smw(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_smw")).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_smw"))
+        .env("SMW_DATA_DIR", env!("CARGO_TARGET_TMPDIR"))
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn stdout_of(args: &[&str]) -> String {
