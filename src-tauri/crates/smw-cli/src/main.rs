@@ -7,6 +7,7 @@ mod catalogue_nouns;
 mod directory_cmds;
 mod directory_nouns;
 mod error;
+mod history;
 mod incident_add;
 mod progress;
 mod references;
@@ -57,8 +58,17 @@ enum Command {
         #[arg(long, default_value_t = smw_store::demo::DEFAULT_TICKETS)]
         tickets: usize,
     },
-    /// Check the file's integrity, its audit chain and every record against its history
-    Verify { file: PathBuf },
+    /// Check the file's integrity, its audit chain, every record against its history, the
+    /// derived data, the signed checkpoints, and that the chain holds every witnessed head
+    Verify {
+        file: PathBuf,
+        /// A head the chain must still hold, as ENTRY:HASH (repeatable)
+        #[arg(long = "witness", value_name = "SEQ:HASH")]
+        witness: Vec<String>,
+        /// A witness log (JSON Lines) whose heads of this workspace the chain must hold (repeatable)
+        #[arg(long = "witness-file", value_name = "F")]
+        witness_file: Vec<PathBuf>,
+    },
     /// Copy an open or closed workspace to a new file, safely while it is in use
     Backup { file: PathBuf, out: PathBuf },
     /// Replace a workspace with a backup (the workspace must not be open elsewhere)
@@ -116,7 +126,7 @@ fn run(cli: Cli) -> CliResult {
         Command::BenchSla { clocks } => bench_sla::run(clocks),
         Command::Init { file } => ws::init(&file),
         Command::Demo { file, tickets } => ws::demo(&file, tickets),
-        Command::Verify { file } => ws::verify(&file),
+        Command::Verify { file, witness, witness_file } => ws::verify(&file, &witness, &witness_file),
         Command::Backup { file, out } => ws::backup(&file, &out),
         Command::Restore { backup, file } => ws::restore(&backup, &file),
         Command::Export { file, out } => ws::export(&file, &out),
@@ -129,6 +139,17 @@ fn run(cli: Cli) -> CliResult {
             Err(CliError::bad_input("incidents: give a workspace FILE to list, or `add FILE --title …` to log one"))
         }
         Command::Directory(command) => directory_cmds::run(command),
+    }
+}
+
+/// The workspace a command writes to, whose new head is then signed and witnessed.
+fn written_file(command: &Command) -> Option<PathBuf> {
+    match command {
+        Command::Demo { file, .. } | Command::Import { file, .. } => Some(file.clone()),
+        Command::Matrix { file, set: Some(_) } => Some(file.clone()),
+        Command::Incidents { add: Some(incident_add::IncidentCommand::Add(add)), .. } => Some(add.file.clone()),
+        Command::Directory(command) => directory_cmds::written_file(command),
+        _ => None,
     }
 }
 
@@ -154,8 +175,14 @@ fn main() -> ExitCode {
         .try_get_matches()
         .and_then(|matches| Cli::from_arg_matches(&matches))
         .unwrap_or_else(|error| usage_error(error));
+    let written = written_file(&cli.command);
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => {
+            if let Some(file) = written {
+                history::after_write(&file);
+            }
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("smw: {error}");
             ExitCode::from(error.status)

@@ -4,7 +4,11 @@
 use std::process::{Command, Output};
 
 fn smw(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_smw")).args(args).output().expect("smw runs")
+    Command::new(env!("CARGO_BIN_EXE_smw"))
+        .env("SMW_DATA_DIR", env!("CARGO_TARGET_TMPDIR"))
+        .args(args)
+        .output()
+        .expect("smw runs")
 }
 
 fn one_line(out: &Output) -> String {
@@ -55,8 +59,7 @@ fn missing_files_are_named_with_status_2() {
 /// A command-line mistake is one line naming the flag, exit status 2.
 #[test]
 fn a_usage_error_is_one_line_naming_the_flag() {
-    let out =
-        std::process::Command::new(env!("CARGO_BIN_EXE_smw")).args(["import", "x.smw", "--jsn", "y"]).output().unwrap();
+    let out = smw(&["import", "x.smw", "--jsn", "y"]);
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
