@@ -169,17 +169,6 @@ fn usage_error(error: clap::Error) -> ! {
     std::process::exit(2)
 }
 
-/// The workspace a command writes to, whose new head is then signed and witnessed.
-fn written_file(command: &Command) -> Option<PathBuf> {
-    match command {
-        Command::Demo { file, .. } | Command::Import { file, .. } => Some(file.clone()),
-        Command::Matrix { file, set: Some(_) } => Some(file.clone()),
-        Command::Incidents { add: Some(incident_add::IncidentCommand::Add(add)), .. } => Some(add.file.clone()),
-        Command::Directory(command) => directory_cmds::written_file(command),
-        _ => None,
-    }
-}
-
 fn main() -> ExitCode {
     let command = directory_cmds::require_for_add(Cli::command());
     let cli = command
