@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Everything CI checks, in the order a failure is cheapest to find: formatting, the Rust
-# crates' tests, the generated TypeScript bindings, the UI's tests and build, the app build,
+# crates' tests, the generated TypeScript bindings and UI fixtures, the UI's tests and build, the app build,
 # then the end-to-end journeys in the real app window under a private Xvfb.
 # Prints a summary and exits non-zero if any step failed.
 set -uo pipefail
@@ -31,15 +31,20 @@ skip() {
   failed=1
 }
 
-bindings_unchanged() {
-  git diff --exit-code --stat -- ui/src/bindings || {
-    echo "ui/src/bindings differs from what 'cargo test -p smw-core' generates: commit the regenerated files" >&2
+# Files the Rust tests generate for the UI: the TypeScript bindings (smw-core's ts-rs exports)
+# and the fixtures the UI's unit tests run on (smw-store's ui_fixtures test). Both are committed,
+# so a change on the Rust side shows up as a diff here until it is reviewed and committed.
+GENERATED_FOR_UI=(ui/src/bindings ui/src/test/fixtures)
+
+generated_unchanged() {
+  git diff --exit-code --stat -- "${GENERATED_FOR_UI[@]}" || {
+    echo "generated UI files differ from what 'cargo test -p smw-core -p smw-store' writes: commit the regenerated files" >&2
     return 1
   }
   local untracked
-  untracked=$(git ls-files --others --exclude-standard -- ui/src/bindings)
+  untracked=$(git ls-files --others --exclude-standard -- "${GENERATED_FOR_UI[@]}")
   if [ -n "$untracked" ]; then
-    echo "new generated bindings are not committed:" >&2
+    echo "new generated files are not committed:" >&2
     echo "$untracked" >&2
     return 1
   fi
@@ -64,7 +69,7 @@ fi
 
 run "cargo fmt --check" cargo fmt --all --check
 run "Rust crates: domain, store, CLI" cargo test -p smw-core -p smw-store -p smw-cli
-run "generated TypeScript bindings are committed" bindings_unchanged
+run "generated TypeScript bindings and UI fixtures are committed" generated_unchanged
 run "UI unit tests (vitest)" ui_step npm test
 if run "UI build" ui_step npm run build; then
   # One build of the app for both test steps: built as `cargo test` builds it (dev-dependencies

@@ -31,7 +31,7 @@ describe('<App>', () => {
   it('offers demo data in an empty workspace and shows the board once loaded', async () => {
     start({ empty: true });
     await act(async () => fireEvent.click(await screen.findByTestId('demo-load-button')));
-    expect(await screen.findByTestId('ticket-card-INC-000001')).toBeTruthy();
+    expect(await screen.findByTestId('ticket-card-INC-000096')).toBeTruthy();
   });
 
   it('sets the actor from the picker', async () => {

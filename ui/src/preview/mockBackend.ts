@@ -1,36 +1,55 @@
-import type { Code } from '../bindings/Code';
 // An in-memory backend answering the commands of docs/commands.md, for the preview page and
 // UI tests. Dev-only: nothing in the production entry imports it.
+//
+// It starts from the fixtures generated from the Rust side (fixtures.ts) and decides nothing
+// itself: workflow moves, priorities, refusals and messages come from the generated rule
+// tables (rules.ts). What it does by hand is bookkeeping a test double needs: applying an
+// accepted write to its records, numbering new keys, and the read models' filtering and
+// ordering, which mockBackend.test.ts checks against the store's recorded answers.
 import type { AppError, WorkspaceInfo } from '../api/types';
 import type { AuditEntry } from '../bindings/AuditEntry';
+import type { Code } from '../bindings/Code';
 import type { Comment } from '../bindings/Comment';
 import type { Directory } from '../bindings/Directory';
 import type { LinkKind } from '../bindings/LinkKind';
 import type { LinkView } from '../bindings/LinkView';
 import type { Problem } from '../bindings/Problem';
+import type { RecordKind } from '../bindings/RecordKind';
 import type { Ticket } from '../bindings/Ticket';
 import type { TicketCard } from '../bindings/TicketCard';
+import type { TicketDetail } from '../bindings/TicketDetail';
+import type { TicketDraft } from '../bindings/TicketDraft';
 import type { TicketFilter } from '../bindings/TicketFilter';
 import type { Transition } from '../bindings/Transition';
-import type { TicketDraft } from '../bindings/TicketDraft';
-import { STATUSES } from '../lib/labels';
-import { demoComments, demoDirectory, demoProblems, demoTickets, fakeId, hoursAgo } from './demoData';
-import { checkTitle, checkTransition, SUCCESSORS } from './mockWorkflow';
+import { fixtures, FIXTURE_NOW } from './fixtures';
 import { MockServiceLevels } from './mockServiceLevels';
+import { priorityOf, recordedRefusal, storeMessage, successors, transitionRefusal } from './rules';
+import { matchesWords, searchWords } from './textMatch';
 
 type Args = Record<string, unknown>;
-type StoredLink = { id: string; from: string; to: string; kind: LinkKind; deleted: boolean };
+type StoredLink = { id: string; fromKey: string; toKey: string; kind: LinkKind; deleted: boolean };
+type Changes = Record<string, [unknown, unknown]>;
 
 const jsonCopy = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 
-const fail = (code: Code, message: string, field?: string): AppError => ({ code, message, ...(field ? { field } : {}) });
+/** Only for what the mock cannot answer at all: never a rule's refusal. */
+const unanswerable = (code: Code, message: string): AppError => ({ code, message });
+
+let minted = 0;
+/** Ids for records the mock creates; the generated ones end well below this range. */
+export function mockId(): string {
+  minted += 1;
+  return `00000000-0000-7000-9000-${minted.toString(16).padStart(12, '0')}`;
+}
 
 export type MockOptions = { empty?: boolean; actor?: boolean; now?: Date; closed?: boolean };
 
 export class MockBackend {
   now: Date;
   directory: Directory;
+  /** Oldest first: the store's creation order, which the board and list sort by. */
   tickets: Ticket[] = [];
+  /** Oldest first, as tickets. */
   problems: Problem[] = [];
   comments: Comment[] = [];
   links: StoredLink[] = [];
@@ -42,24 +61,37 @@ export class MockBackend {
   serviceLevels: MockServiceLevels;
 
   constructor(options: MockOptions = {}) {
-    this.now = options.now ?? new Date();
-    this.directory = demoDirectory(this.now);
-    this.actorId = options.actor === false ? null : this.directory.people[0].id;
+    this.now = options.now ?? FIXTURE_NOW;
+    this.directory = fixtures.workspace().directory;
+    const agent = this.directory.people.find((person) => person.can_act !== false);
+    this.actorId = options.actor === false ? null : (agent?.id ?? null);
     this.open = !options.closed;
+    this.serviceLevels = new MockServiceLevels(this.directory, (keys) => this.changed(keys));
     if (!options.empty) this.loadDemo();
-    this.serviceLevels = new MockServiceLevels(this.now, this.directory, () => this.tickets, (keys) => this.changed(keys));
   }
 
   loadDemo() {
-    this.tickets = demoTickets(this.now, this.directory);
-    this.problems = demoProblems(this.now, this.directory);
-    this.comments = demoComments(this.now, this.tickets, this.directory);
-    this.tickets[1].problem_id = this.problems[0].id;
-    this.links = [{ id: fakeId('l'), from: this.tickets[0].id, to: this.tickets[12].id, kind: 'related', deleted: false }];
-    for (const ticket of this.tickets) this.audit(ticket, 'create', this.snapshot(ticket), ticket.created_at, 'Amara Okafor');
-    const first = this.tickets[0];
-    this.audit(first, 'update', { status: ['new', 'assigned'], assignee_id: [null, first.assignee_id ?? null] }, hoursAgo(this.now, 4.8), 'Amara Okafor');
-    this.audit(first, 'update', { status: ['assigned', 'in_progress'], impact: ['medium', 'high'], priority: [2, 1] }, hoursAgo(this.now, 4.2), 'Jonas Weber');
+    const details = fixtures.tickets();
+    const problems = fixtures.problems();
+    this.tickets = details.map((detail) => detail.ticket);
+    this.problems = problems.map((detail) => detail.problem);
+    const comments = new Map<string, Comment>();
+    const history = new Map<number, AuditEntry>();
+    for (const detail of [...details, ...problems]) {
+      detail.comments.forEach((comment) => comments.set(comment.id, comment));
+      detail.history.forEach((entry) => history.set(entry.seq, entry));
+    }
+    this.comments = [...comments.values()];
+    this.history = [...history.values()].sort((a, b) => a.seq - b.seq);
+    const links = new Map<string, StoredLink>();
+    for (const { ticket, links: views } of details) {
+      for (const view of views) {
+        const [fromKey, toKey] = view.inbound ? [view.other_key, ticket.key] : [ticket.key, view.other_key];
+        links.set(view.link_id, { id: view.link_id, fromKey, toKey, kind: view.kind, deleted: false });
+      }
+    }
+    this.links = [...links.values()];
+    this.serviceLevels.load();
   }
 
   /** Like IPC, values cross as JSON copies: the UI never shares objects with this "backend". */
@@ -72,21 +104,23 @@ export class MockBackend {
   private dispatch(cmd: string, args: Args): unknown {
     this.calls.push({ cmd, args });
     const method = (this as unknown as Record<string, (args: Args) => unknown>)[`cmd_${cmd}`] ?? this.serviceLevels.commands()[cmd];
-    if (!method) throw fail('internal', `The preview backend does not know ${cmd}.`);
+    if (!method) throw unanswerable('internal', `The preview backend does not know ${cmd}.`);
     if (!this.open && !cmd.startsWith('workspace_pick') && cmd !== 'workspace_open') {
-      throw fail('no_workspace', 'No workspace is open. Open or create one first.');
+      throw unanswerable('no_workspace', 'No workspace is open. Open or create one first.');
     }
+    const refused = recordedRefusal(cmd, args);
+    if (refused) throw refused;
     return method.call(this, args);
   }
 
-  // Workspace
+  // Workspace: the shell's own answers (a file path, recent files), not the store's.
   cmd_workspace_info(): WorkspaceInfo {
     const actor = this.directory.people.find((person) => person.id === this.actorId) ?? null;
     return {
-      path: '/home/amara/Documents/Northwind IT.smw',
+      path: '/home/alex/Documents/Northwind IT.smw',
       name: 'Northwind IT',
       actor,
-      recent: ['/home/amara/Documents/Northwind IT.smw', '/home/amara/audits/ISO 20000 dry run.smw'],
+      recent: ['/home/alex/Documents/Northwind IT.smw', '/home/alex/audits/ISO 20000 dry run.smw'],
       ticket_count: this.tickets.length,
     };
   }
@@ -100,7 +134,7 @@ export class MockBackend {
   }
   cmd_workspace_pick_create() { return null; }
   cmd_workspace_load_demo() {
-    if (this.tickets.length > 0) throw fail('not_empty', 'The workspace already has tickets.');
+    if (this.tickets.length > 0) throw unanswerable('not_empty', 'The workspace is not empty: it already has tickets.');
     this.loadDemo();
     this.changed([]);
     return this.cmd_workspace_info();
@@ -118,140 +152,157 @@ export class MockBackend {
       id: ticket.id, key: ticket.key, kind: ticket.kind, title: ticket.title, status: ticket.status, priority: ticket.priority,
       created_at: ticket.created_at, updated_at: ticket.updated_at, version: ticket.version,
     };
-    const assignee = name(this.directory.people, ticket.assignee_id);
-    const group = name(this.directory.groups, ticket.group_id);
-    const service = name(this.directory.services, ticket.service_id);
-    if (assignee) card.assignee_name = assignee;
-    if (group) card.group_name = group;
-    if (service) card.service_name = service;
+    // The store sends null for a name it has none for, which the binding's optional field stands for.
+    const orNull = (text?: string) => (text ?? null) as string | undefined;
+    card.assignee_name = orNull(name(this.directory.people, ticket.assignee_id));
+    card.group_name = orNull(name(this.directory.groups, ticket.group_id));
+    card.service_name = orNull(name(this.directory.services, ticket.service_id));
     return card;
   }
 
+  /** Matching tickets, newest first (the store's creation order, reversed). */
   matching(filter: TicketFilter = {}): Ticket[] {
-    const text = filter.text?.toLowerCase();
+    const words = searchWords(filter.text ?? '');
+    const text = (t: Ticket) => [t.title, t.description, ...this.comments.filter((c) => c.parent_id === t.id).map((c) => c.body)];
     return this.tickets
+      .filter((t) => !t.deleted_at)
       .filter((t) => (!filter.kind || t.kind === filter.kind) && (!filter.service_id || t.service_id === filter.service_id))
       .filter((t) => (!filter.group_id || t.group_id === filter.group_id) && (!filter.assignee_id || t.assignee_id === filter.assignee_id))
       .filter((t) => (!filter.priority || t.priority === filter.priority) && (!filter.status || t.status === filter.status))
-      .filter((t) => !text || `${t.title} ${t.description}`.toLowerCase().includes(text))
-      .sort((a, b) => b.created_at.localeCompare(a.created_at));
+      .filter((t) => words.length === 0 || matchesWords(text(t), words))
+      .reverse();
   }
 
   cmd_board(args: Args) {
-    const tickets = this.matching(args.filter as TicketFilter);
+    const filter = (args.filter ?? {}) as TicketFilter;
+    const tickets = this.matching({ ...filter, status: undefined });
     const perColumn = Number(args.perColumn ?? 50);
+    const statuses = fixtures.rules.workflow.statuses.filter((status) => !filter.status || status === filter.status);
     return {
-      columns: STATUSES.map((status) => {
-        const inColumn = tickets.filter((t) => t.status === status);
-        return { status, total: inColumn.length, cards: inColumn.slice(0, perColumn).map((t) => this.card(t)) };
+      columns: statuses.map((status) => {
+        // By priority, newest first within a priority (the sort is stable).
+        const inColumn = tickets.filter((t) => t.status === status).sort((a, b) => a.priority - b.priority);
+        return { status, total: inColumn.length, total_capped: false, cards: inColumn.slice(0, perColumn).map((t) => this.card(t)) };
       }),
     };
   }
   cmd_tickets_list(args: Args) {
     const tickets = this.matching(args.filter as TicketFilter);
     const offset = Number(args.offset);
-    return { total: tickets.length, rows: tickets.slice(offset, offset + Number(args.limit)).map((t) => this.card(t)) };
+    return { total: tickets.length, total_capped: false, rows: tickets.slice(offset, offset + Number(args.limit)).map((t) => this.card(t)) };
   }
   ticket(key: unknown): Ticket {
     const ticket = this.tickets.find((t) => t.key === key);
-    if (!ticket) throw fail('not_found', `There is no ticket ${String(key)}.`);
+    if (!ticket) throw storeMessage('ticket_not_found', { key: String(key) });
     return ticket;
   }
-  cmd_ticket_get(args: Args) {
+  cmd_ticket_get(args: Args): TicketDetail {
     const ticket = this.ticket(args.key);
+    const recordKind = (key: string): RecordKind =>
+      this.tickets.find((t) => t.key === key)?.kind ?? (this.problems.some((p) => p.key === key) ? 'problem' : 'incident');
+    const title = (key: string) => this.tickets.find((t) => t.key === key)?.title ?? this.problems.find((p) => p.key === key)?.title ?? '';
     const links: LinkView[] = this.links
-      .filter((link) => !link.deleted && (link.from === ticket.id || link.to === ticket.id))
+      .filter((link) => !link.deleted && (link.fromKey === ticket.key || link.toKey === ticket.key))
       .map((link) => {
-        const inbound = link.to === ticket.id;
-        const other = this.tickets.find((t) => t.id === (inbound ? link.from : link.to))!;
-        return { link_id: link.id, kind: link.kind, inbound, other_key: other.key, other_title: other.title, other_kind: other.kind };
+        const inbound = link.toKey === ticket.key;
+        const other = inbound ? link.fromKey : link.toKey;
+        return { link_id: link.id, kind: link.kind, inbound, other_key: other, other_title: title(other), other_kind: recordKind(other) };
       });
+    const problem = this.problems.find((p) => p.id === ticket.problem_id);
     return {
       ticket,
       comments: this.comments.filter((c) => c.parent_id === ticket.id),
       links,
       history: this.history.filter((entry) => entry.record_id === ticket.id),
-      problem: this.problems.find((p) => p.id === ticket.problem_id),
-      next_statuses: SUCCESSORS[ticket.status],
+      // The store sends null for "no problem", which the binding's optional field stands for.
+      problem: (problem ?? null) as Problem | undefined,
+      next_statuses: successors(ticket.status),
     };
   }
   cmd_ticket_create(args: Args) {
     const draft = args.draft as TicketDraft;
-    const invalid = checkTitle(draft.title);
-    if (invalid) throw invalid;
     const kind = draft.kind ?? 'incident';
     const at = this.now.toISOString();
-    const index = { high: 0, medium: 1, low: 2 };
     const ticket: Ticket = {
-      ...draft, id: fakeId('t'), kind, title: draft.title.trim(), status: 'new',
-      key: `${kind === 'incident' ? 'INC' : 'REQ'}-${String(this.tickets.length + 1).padStart(6, '0')}`,
-      priority: [[1, 2, 3], [2, 3, 4], [3, 4, 5]][index[draft.impact]][index[draft.urgency]],
-      created_at: at, updated_at: at, version: 1,
+      ...draft, id: mockId(), kind, status: 'new', key: this.nextKey(kind === 'incident' ? 'INC' : 'REQ', this.tickets),
+      priority: priorityOf(draft.impact, draft.urgency), created_at: at, updated_at: at, version: 1,
     };
     this.tickets.push(ticket);
-    this.audit(ticket, 'create', this.snapshot(ticket));
+    this.audit(ticket, 'create', Object.fromEntries(Object.entries(ticket).map(([field, value]) => [field, [null, value]])));
     this.changed([ticket.key]);
     return ticket;
   }
-  checkVersion(record: { version: number }, expected: unknown) {
-    if (Number(record.version) !== Number(expected)) throw fail('conflict', 'The record changed since it was read.');
+  nextKey(prefix: string, records: { key: string }[]): string {
+    const used = records.filter((r) => r.key.startsWith(`${prefix}-`)).map((r) => Number(r.key.slice(prefix.length + 1)));
+    return `${prefix}-${String(Math.max(0, ...used) + 1).padStart(6, '0')}`;
+  }
+  checkVersion(record: { key: string; version: number }, expected: unknown) {
+    if (expected !== undefined && expected !== null && Number(record.version) !== Number(expected)) {
+      throw storeMessage('conflict', { key: record.key, expected: Number(expected), actual: record.version });
+    }
+  }
+  /** Sets (or, for null, clears) each field of `patch`, returning the audit's before/after pairs. */
+  private applyPatch(record: object, patch: Record<string, unknown>): Changes {
+    const fields = record as Record<string, unknown>;
+    const changes: Changes = {};
+    for (const [field, value] of Object.entries(patch)) {
+      changes[field] = [fields[field] ?? null, value];
+      if (value === null) delete fields[field];
+      else fields[field] = value;
+    }
+    return changes;
   }
   cmd_ticket_update(args: Args) {
     const ticket = this.ticket(args.key);
     this.checkVersion(ticket, args.expectedVersion);
-    const patch = args.patch as Record<string, unknown>;
-    if ('title' in patch) {
-      const invalid = checkTitle(String(patch.title));
-      if (invalid) throw invalid;
-    }
-    const changes: Record<string, [unknown, unknown]> = {};
-    for (const [field, value] of Object.entries(patch)) {
-      const record = ticket as unknown as Record<string, unknown>;
-      changes[field] = [record[field] ?? null, value];
-      if (value === null) delete record[field];
-      else record[field] = value;
-    }
+    const changes = this.applyPatch(ticket, args.patch as Record<string, unknown>);
+    const priority = priorityOf(ticket.impact, ticket.urgency);
+    if (priority !== ticket.priority) changes.priority = [ticket.priority, priority];
+    ticket.priority = priority;
     return this.touch(ticket, changes);
   }
   cmd_ticket_transition(args: Args) {
     const ticket = this.ticket(args.key);
     this.checkVersion(ticket, args.expectedVersion);
     const transition = args.transition as Transition;
-    const invalid = checkTransition(ticket, transition);
-    if (invalid) throw invalid;
-    const changes: Record<string, [unknown, unknown]> = { status: [ticket.status, transition.to] };
-    ticket.status = transition.to;
-    if (transition.pending_reason) ticket.pending_reason = transition.pending_reason;
-    if (transition.resolution_code) {
-      ticket.resolution_code = transition.resolution_code;
-      ticket.resolution_notes = transition.resolution_notes;
-      changes.resolution_code = [null, transition.resolution_code];
+    const refusal = transitionRefusal(ticket, transition);
+    if (refusal) throw refusal;
+    const patch: Record<string, unknown> = { status: transition.to };
+    if (transition.to === 'pending') patch.pending_reason = transition.pending_reason;
+    else if (ticket.pending_reason) patch.pending_reason = null;
+    if (transition.to === 'resolved') {
+      Object.assign(patch, { resolution_code: transition.resolution_code, resolution_notes: transition.resolution_notes, resolved_at: this.now.toISOString() });
     }
-    return this.touch(ticket, changes);
+    if (transition.to === 'closed') patch.closed_at = this.now.toISOString();
+    return this.touch(ticket, this.applyPatch(ticket, patch));
   }
-  touch(ticket: Ticket, changes: Record<string, [unknown, unknown]>) {
-    ticket.version += 1;
-    ticket.updated_at = new Date().toISOString();
-    this.audit(ticket, 'update', changes);
-    this.changed([ticket.key]);
-    return ticket;
+  touch<T extends { id: string; key: string; version: number; updated_at: string }>(record: T, changes: Changes): T {
+    record.version += 1;
+    record.updated_at = this.now.toISOString();
+    this.audit(record, 'update', changes);
+    this.changed([record.key]);
+    return record;
   }
   cmd_comment_add(args: Args) {
     const draft = args.draft as { body: string; internal: boolean };
-    if (!draft.body.trim()) throw fail('required', 'Write something before adding the comment.', 'body');
-    const parent = this.tickets.find((t) => t.key === args.parentKey) ?? this.problems.find((p) => p.key === args.parentKey);
-    if (!parent) throw fail('not_found', `There is no record ${String(args.parentKey)}.`);
-    const at = new Date().toISOString();
-    const comment: Comment = { id: fakeId('c'), key: `COM-${this.comments.length + 1}`, parent_id: parent.id, author_id: this.actorId ?? undefined, body: draft.body, internal: draft.internal, created_at: at, updated_at: at, version: 1 };
+    const parentKey = String(args.parentKey);
+    const parent = this.tickets.find((t) => t.key === parentKey) ?? this.problems.find((p) => p.key === parentKey);
+    if (!parent) throw storeMessage('comment_parent_not_found', { key: parentKey });
+    const at = this.now.toISOString();
+    const comment: Comment = {
+      id: mockId(), key: this.nextKey('COM', this.comments), parent_id: parent.id, body: draft.body, internal: draft.internal,
+      created_at: at, updated_at: at, version: 1, ...(this.actorId ? { author_id: this.actorId } : {}),
+    };
     this.comments.push(comment);
-    this.changed([String(args.parentKey)]);
+    this.changed([parentKey]);
     return comment;
   }
   cmd_link_add(args: Args) {
     const from = this.ticket(args.fromKey);
-    const to = this.tickets.find((t) => t.key === args.toKey);
-    if (!to) throw fail('not_found', `There is no record ${String(args.toKey)}.`);
-    const link = { id: fakeId('l'), from: from.id, to: to.id, kind: args.kind as LinkKind, deleted: false };
+    const toKey = String(args.toKey);
+    const to = this.tickets.find((t) => t.key === toKey) ?? this.problems.find((p) => p.key === toKey);
+    if (!to) throw storeMessage('link_target_not_found', { key: String(args.toKey) });
+    const link: StoredLink = { id: mockId(), fromKey: from.key, toKey: to.key, kind: args.kind as LinkKind, deleted: false };
     this.links.push(link);
     this.changed([from.key, to.key]);
     return link;
@@ -263,77 +314,77 @@ export class MockBackend {
     return null;
   }
   cmd_search(args: Args) {
-    const text = String(args.text).toLowerCase();
-    if (!/[\p{L}\p{N}]/u.test(text)) throw fail('required', 'Type a word to search for.', 'text');
-    const ticketHits = this.tickets
-      .filter((t) => `${t.title} ${t.description}`.toLowerCase().includes(text))
-      .map((t) => ({ record_kind: t.kind, key: t.key, title: t.title, snippet: t.description.slice(0, 90), status: t.status, updated_at: t.updated_at }));
-    const problemHits = this.problems
-      .filter((p) => `${p.title} ${p.description}`.toLowerCase().includes(text))
-      .map((p) => ({ record_kind: 'problem', key: p.key, title: p.title, snippet: p.description.slice(0, 90), updated_at: p.updated_at }));
-    return [...ticketHits, ...problemHits].slice(0, Number(args.limit ?? 20));
+    const text = String(args.text);
+    const limit = Number(args.limit ?? 20);
+    const recorded = fixtures.recorded().searches.find((s) => s.text === text && s.limit === limit);
+    if (recorded) return recorded.hits;
+    // Not recorded (the preview page): a plain word match, without the store's ranking or snippets.
+    const words = searchWords(text);
+    const hit = (record: Ticket | Problem, kind: RecordKind) => ({
+      record_kind: kind, key: record.key, title: record.title, snippet: record.description.slice(0, 90),
+      ...('kind' in record ? { status: record.status } : {}), updated_at: record.updated_at,
+    });
+    return [
+      ...this.tickets.filter((t) => matchesWords([t.title, t.description], words)).map((t) => hit(t, t.kind)),
+      ...this.problems.filter((p) => matchesWords([p.title, p.description], words)).map((p) => hit(p, 'problem')),
+    ].slice(0, limit);
   }
 
   // Problems
   problem(key: unknown): Problem {
     const problem = this.problems.find((p) => p.key === key);
-    if (!problem) throw fail('not_found', `There is no problem ${String(key)}.`);
+    if (!problem) throw storeMessage('problem_not_found', { key: String(key) });
     return problem;
   }
   cmd_problems_list(args: Args) {
-    const text = typeof args.text === 'string' ? args.text.toLowerCase() : '';
-    return this.problems.filter((p) => (!args.knownErrorsOnly || p.known_error) && (!text || p.title.toLowerCase().includes(text)));
+    const words = searchWords(typeof args.text === 'string' ? args.text : '');
+    return this.problems
+      .filter((p) => !p.deleted_at && (!args.knownErrorsOnly || p.known_error))
+      .filter((p) => words.length === 0 || matchesWords([p.title, p.description, p.root_cause, p.workaround], words))
+      .reverse();
   }
   cmd_problem_get(args: Args) {
     const problem = this.problem(args.key);
     return {
       problem,
-      incidents: this.tickets.filter((t) => t.problem_id === problem.id).map((t) => this.card(t)),
+      incidents: this.matching().filter((t) => t.problem_id === problem.id).map((t) => this.card(t)),
       comments: this.comments.filter((c) => c.parent_id === problem.id),
       history: this.history.filter((entry) => entry.record_id === problem.id),
     };
   }
   cmd_problem_create(args: Args) {
     const draft = args.draft as { title: string; description: string; priority?: number };
-    const invalid = checkTitle(draft.title);
-    if (invalid) throw invalid;
-    const at = new Date().toISOString();
-    const problem: Problem = { ...draft, id: fakeId('p'), key: `PRB-${String(this.problems.length + 1).padStart(6, '0')}`, status: 'new', priority: draft.priority ?? 3, root_cause: '', workaround: '', known_error: false, created_at: at, updated_at: at, version: 1 };
+    const at = this.now.toISOString();
+    const problem: Problem = {
+      ...draft, id: mockId(), key: this.nextKey('PRB', this.problems), status: 'new', priority: draft.priority ?? 3,
+      root_cause: '', workaround: '', known_error: false, created_at: at, updated_at: at, version: 1,
+    };
     this.problems.push(problem);
+    this.audit(problem, 'create', { title: [null, problem.title] });
     this.changed([problem.key]);
     return problem;
   }
   cmd_problem_update(args: Args) {
     const problem = this.problem(args.key);
     this.checkVersion(problem, args.expectedVersion);
-    const changes: Record<string, [unknown, unknown]> = {};
-    for (const [field, value] of Object.entries(args.patch as Record<string, unknown>)) {
-      const record = problem as unknown as Record<string, unknown>;
-      changes[field] = [record[field] ?? null, value];
-      if (value === null) delete record[field];
-      else record[field] = value;
-    }
-    problem.version += 1;
-    this.audit(problem, 'update', changes);
-    this.changed([problem.key]);
-    return problem;
+    return this.touch(problem, this.applyPatch(problem, args.patch as Record<string, unknown>));
   }
   cmd_known_errors_search(args: Args) {
-    const words = String(args.text).toLowerCase().split(/\W+/).filter((word) => word.length > 2);
-    return this.problems.filter((p) => p.known_error && words.some((word) => `${p.title} ${p.description} ${p.root_cause} ${p.workaround}`.toLowerCase().includes(word)));
+    const text = String(args.text);
+    const recorded = fixtures.recorded().known_errors.find((k) => k.text === text);
+    if (recorded) return recorded.problems.map((p) => this.problems.find((mine) => mine.id === p.id) ?? p);
+    const words = searchWords(text);
+    return this.problems.filter((p) => p.known_error && matchesWords([p.title, p.description, p.root_cause, p.workaround], words));
   }
 
   // Bookkeeping
-  snapshot(ticket: Ticket): Record<string, [unknown, unknown]> {
-    const fields = ['title', 'status', 'impact', 'urgency', 'priority', 'assignee_id'] as const;
-    return Object.fromEntries(fields.filter((f) => ticket[f] !== undefined).map((f) => [f, [null, ticket[f]]]));
-  }
-  audit(record: { id: string; key: string }, action: 'create' | 'update', changes: Record<string, [unknown, unknown]>, at = new Date().toISOString(), actor?: string) {
+  audit(record: { id: string; key: string }, action: 'create' | 'update', changes: Changes) {
     const person = this.directory.people.find((p) => p.id === this.actorId);
+    const kind: RecordKind = (this.tickets.find((t) => t.id === record.id)?.kind) ?? 'problem';
     this.history.push({
-      seq: this.history.length + 1, at, actor: actor ?? person?.name ?? 'Unknown', action,
-      record_kind: record.key.startsWith('PRB') ? 'problem' : record.key.startsWith('REQ') ? 'request' : 'incident',
-      record_id: record.id, record_key: record.key, changes: changes as never, row_digest: '', prev_hash: '', hash: '',
+      seq: (this.history.at(-1)?.seq ?? 0) + 1, at: this.now.toISOString(), actor: person?.name ?? 'Unknown',
+      ...(person ? { actor_id: person.id } : {}), action, record_kind: kind, record_id: record.id, record_key: record.key,
+      changes: changes as never, row_digest: '', prev_hash: '', hash: '',
     });
   }
   changed(keys: string[]) {

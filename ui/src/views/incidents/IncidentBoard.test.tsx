@@ -32,7 +32,7 @@ function column(status: Status) {
 }
 
 beforeEach(() => {
-  backend = new MockBackend({ now: new Date() });
+  backend = new MockBackend();
   serveMockBackend(backend);
   document.elementFromPoint = vi.fn((x: number) => columnAtX(x));
 });
@@ -44,90 +44,91 @@ afterEach(() => {
 describe('IncidentBoard drag and drop', () => {
   it('shows a column per status with the cards in it', async () => {
     renderWithApp(<IncidentBoard />);
-    await screen.findByTestId('ticket-card-INC-000001');
+    await screen.findByTestId('ticket-card-INC-000082');
     for (const status of ['new', 'assigned', 'in_progress', 'pending', 'resolved', 'closed']) {
       expect(screen.getByTestId(`board-column-${status}`)).toBeTruthy();
     }
-    expect(column('in_progress').getByTestId('ticket-card-INC-000001')).toBeTruthy();
+    expect(column('in_progress').getByTestId('ticket-card-INC-000082')).toBeTruthy();
   });
 
   it('explains a refused drop with the backend message and leaves the card where it was', async () => {
     renderWithApp(<IncidentBoard />);
-    await screen.findByTestId('ticket-card-INC-000003');
+    // INC-000095 is new and nobody owns it yet.
+    await screen.findByTestId('ticket-card-INC-000095');
 
-    await dragCard('INC-000003', 'in_progress');
+    await dragCard('INC-000095', 'in_progress');
 
     const error = await screen.findByTestId('board-error');
-    expect(error.textContent).toBe('Someone must own the ticket before work starts: set an assignee.');
-    expect(column('new').getByTestId('ticket-card-INC-000003')).toBeTruthy();
-    expect(column('in_progress').queryByTestId('ticket-card-INC-000003')).toBeNull();
-    expect(backend.tickets.find((t) => t.key === 'INC-000003')!.status).toBe('new');
+    expect(error.textContent).toBe('Someone must own the ticket before work starts: choose an assignee.');
+    expect(column('new').getByTestId('ticket-card-INC-000095')).toBeTruthy();
+    expect(column('in_progress').queryByTestId('ticket-card-INC-000095')).toBeNull();
+    expect(backend.tickets.find((t) => t.key === 'INC-000095')!.status).toBe('new');
   });
 
   it('asks for a pending reason before moving to Pending, then moves the card', async () => {
     renderWithApp(<IncidentBoard />);
-    await screen.findByTestId('ticket-card-INC-000001');
+    await screen.findByTestId('ticket-card-INC-000082');
 
-    await dragCard('INC-000001', 'pending');
+    await dragCard('INC-000082', 'pending');
     const dialog = await screen.findByTestId('transition-dialog');
-    expect(column('in_progress').getByTestId('ticket-card-INC-000001')).toBeTruthy();
+    expect(column('in_progress').getByTestId('ticket-card-INC-000082')).toBeTruthy();
 
     // Confirming without a reason keeps the dialog open with the message next to the field.
     await act(async () => fireEvent.click(within(dialog).getByTestId('transition-confirm')));
-    expect((await screen.findByTestId('field-error-pending_reason')).textContent).toContain('pending reason is required');
+    expect((await screen.findByTestId('field-error-pending_reason')).textContent).toBe('Say what the ticket is waiting for in the pending reason.');
 
     fireEvent.change(screen.getByTestId('transition-reason'), { target: { value: 'Waiting for the vendor' } });
     await act(async () => fireEvent.click(screen.getByTestId('transition-confirm')));
 
-    await waitFor(() => expect(column('pending').getByTestId('ticket-card-INC-000001')).toBeTruthy());
+    await waitFor(() => expect(column('pending').getByTestId('ticket-card-INC-000082')).toBeTruthy());
     expect(screen.queryByTestId('transition-dialog')).toBeNull();
     const sent = backend.calls.filter((call) => call.cmd === 'ticket_transition').at(-1)!;
-    expect(sent.args).toMatchObject({ key: 'INC-000001', transition: { to: 'pending', pending_reason: 'Waiting for the vendor' }, expectedVersion: 3 });
+    expect(sent.args).toMatchObject({ key: 'INC-000082', transition: { to: 'pending', pending_reason: 'Waiting for the vendor' }, expectedVersion: 7 });
   });
 
   it('asks for a resolution code and notes before resolving', async () => {
     renderWithApp(<IncidentBoard />);
-    await screen.findByTestId('ticket-card-INC-000012');
+    await screen.findByTestId('ticket-card-INC-000079');
 
-    await dragCard('INC-000012', 'resolved');
+    await dragCard('INC-000079', 'resolved');
     await screen.findByTestId('transition-dialog');
     fireEvent.change(screen.getByTestId('transition-resolution-code'), { target: { value: 'fixed' } });
     fireEvent.change(screen.getByTestId('transition-resolution-notes'), { target: { value: 'Mapped by policy.' } });
     await act(async () => fireEvent.click(screen.getByTestId('transition-confirm')));
 
-    await waitFor(() => expect(column('resolved').getByTestId('ticket-card-INC-000012')).toBeTruthy());
-    expect(backend.tickets.find((t) => t.key === 'INC-000012')).toMatchObject({ status: 'resolved', resolution_code: 'fixed' });
+    await waitFor(() => expect(column('resolved').getByTestId('ticket-card-INC-000079')).toBeTruthy());
+    expect(backend.tickets.find((t) => t.key === 'INC-000079')).toMatchObject({ status: 'resolved', resolution_code: 'fixed' });
   });
 
   it('moves a card with a valid drop straight away', async () => {
     renderWithApp(<IncidentBoard />);
-    await screen.findByTestId('ticket-card-INC-000002');
-    await dragCard('INC-000002', 'in_progress');
-    await waitFor(() => expect(column('in_progress').getByTestId('ticket-card-INC-000002')).toBeTruthy());
+    await screen.findByTestId('ticket-card-INC-000091');
+    await dragCard('INC-000091', 'in_progress');
+    await waitFor(() => expect(column('in_progress').getByTestId('ticket-card-INC-000091')).toBeTruthy());
     expect(screen.queryByTestId('board-error')).toBeNull();
   });
 
   it('a drop back on its own column does nothing', async () => {
     renderWithApp(<IncidentBoard />);
-    await screen.findByTestId('ticket-card-INC-000002');
-    await dragCard('INC-000002', 'assigned');
+    await screen.findByTestId('ticket-card-INC-000091');
+    await dragCard('INC-000091', 'assigned');
     expect(backend.calls.some((call) => call.cmd === 'ticket_transition')).toBe(false);
   });
 
   it('offers the same moves from the "Move to…" menu', async () => {
     renderWithApp(<IncidentBoard />);
-    await screen.findByTestId('ticket-card-INC-000015');
-    fireEvent.click(screen.getByTestId('move-menu-INC-000015'));
+    await screen.findByTestId('ticket-card-INC-000091');
+    fireEvent.click(screen.getByTestId('move-menu-INC-000091'));
     await act(async () => fireEvent.click(screen.getByTestId('move-to-closed')));
     expect((await screen.findByTestId('board-error')).textContent).toBe('Only a resolved ticket can be closed.');
-    expect(column('assigned').getByTestId('ticket-card-INC-000015')).toBeTruthy();
+    expect(column('assigned').getByTestId('ticket-card-INC-000091')).toBeTruthy();
   });
 
   it('asks who is acting before the first move, and moves nothing', async () => {
     backend.actorId = null;
     renderWithApp(<IncidentBoard />);
-    await screen.findByTestId('ticket-card-INC-000002');
-    await dragCard('INC-000002', 'in_progress');
+    await screen.findByTestId('ticket-card-INC-000091');
+    await dragCard('INC-000091', 'in_progress');
     expect(await screen.findByTestId('actor-prompt')).toBeTruthy();
     expect(backend.calls.some((call) => call.cmd === 'ticket_transition')).toBe(false);
 
@@ -135,7 +136,7 @@ describe('IncidentBoard drag and drop', () => {
     await waitFor(() => expect(screen.getByTestId('actor-prompt-select').querySelectorAll('option').length).toBeGreaterThan(1));
     fireEvent.change(screen.getByTestId('actor-prompt-select'), { target: { value: backend.directory.people[2].id } });
     await act(async () => fireEvent.click(screen.getByTestId('actor-prompt-confirm')));
-    await waitFor(() => expect(column('in_progress').getByTestId('ticket-card-INC-000002')).toBeTruthy());
+    await waitFor(() => expect(column('in_progress').getByTestId('ticket-card-INC-000091')).toBeTruthy());
     expect(backend.actorId).toBe(backend.directory.people[2].id);
     expect(screen.queryByTestId('actor-prompt')).toBeNull();
   });
@@ -144,18 +145,20 @@ describe('IncidentBoard drag and drop', () => {
 describe('IncidentBoard filters', () => {
   it('sends the chosen filters as the board query arguments', async () => {
     renderWithApp(<IncidentBoard />);
-    await screen.findByTestId('ticket-card-INC-000001');
+    await screen.findByTestId('ticket-card-INC-000091');
     const network = backend.directory.groups[1];
+    expect(network.name).toBe('Network');
     await waitFor(() => expect(screen.getByTestId('filter-group').querySelectorAll('option').length).toBeGreaterThan(1));
-    fireEvent.change(screen.getByTestId('filter-priority'), { target: { value: '1' } });
+    fireEvent.change(screen.getByTestId('filter-priority'), { target: { value: '2' } });
     fireEvent.change(screen.getByTestId('filter-group'), { target: { value: network.id } });
-    fireEvent.change(screen.getByTestId('filter-text'), { target: { value: ' payroll ' } });
+    fireEvent.change(screen.getByTestId('filter-text'), { target: { value: ' vpn ' } });
 
     await waitFor(() => {
       const last = backend.calls.filter((call) => call.cmd === 'board').at(-1)!;
-      expect(last.args).toEqual({ filter: { priority: 1, group_id: network.id, text: 'payroll' } });
+      expect(last.args).toEqual({ filter: { priority: 2, group_id: network.id, text: 'vpn' } });
     });
-    await waitFor(() => expect(screen.queryByTestId('ticket-card-INC-000013')).toBeNull());
-    expect(screen.getByTestId('ticket-card-INC-000001')).toBeTruthy();
+    // INC-000093 is Network's too, but P3 and not about the VPN.
+    await waitFor(() => expect(screen.queryByTestId('ticket-card-INC-000093')).toBeNull());
+    expect(screen.getByTestId('ticket-card-INC-000091')).toBeTruthy();
   });
 });

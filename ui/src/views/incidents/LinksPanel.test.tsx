@@ -14,22 +14,22 @@ beforeEach(() => {
 
 describe('related records', () => {
   it('adds a link by key and removes it again', async () => {
-    renderWithApp(<TicketRecord ticketKey="INC-000003" />);
+    renderWithApp(<TicketRecord ticketKey="INC-000095" />);
     fireEvent.change(await screen.findByTestId('link-add-key'), { target: { value: 'inc-000007' } });
     fireEvent.change(screen.getByTestId('link-add-kind'), { target: { value: 'duplicate_of' } });
     await act(async () => fireEvent.click(screen.getByTestId('link-add-submit')));
 
     expect(await screen.findByTestId('link-INC-000007')).toBeTruthy();
-    expect(backend.calls.find((call) => call.cmd === 'link_add')!.args).toEqual({ fromKey: 'INC-000003', toKey: 'INC-000007', kind: 'duplicate_of' });
+    expect(backend.calls.find((call) => call.cmd === 'link_add')!.args).toEqual({ fromKey: 'INC-000095', toKey: 'INC-000007', kind: 'duplicate_of' });
 
     await act(async () => fireEvent.click(screen.getByTestId('link-remove-INC-000007')));
     await waitFor(() => expect(screen.queryByTestId('link-INC-000007')).toBeNull());
   });
 
   it('says so when the other record does not exist', async () => {
-    renderWithApp(<TicketRecord ticketKey="INC-000003" />);
+    renderWithApp(<TicketRecord ticketKey="INC-000095" />);
     fireEvent.change(await screen.findByTestId('link-add-key'), { target: { value: 'INC-999999' } });
     await act(async () => fireEvent.click(screen.getByTestId('link-add-submit')));
-    expect((await screen.findByTestId('link-error')).textContent).toBe('There is no record INC-999999.');
+    expect((await screen.findByTestId('link-error')).textContent).toBe('There is no ticket or problem INC-999999.');
   });
 });

@@ -2,6 +2,7 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import { serveMockBackend } from '../../test/serveMockBackend';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fixtures } from '../../preview/fixtures';
 import { MockBackend } from '../../preview/mockBackend';
 import { renderWithApp } from '../../test/renderWithApp';
 import { NewTicketForm } from './NewTicketForm';
@@ -26,7 +27,7 @@ describe('<NewTicketForm>', () => {
     await act(async () => fireEvent.click(screen.getByTestId('ticket-form-submit')));
     const error = await screen.findByTestId('field-error-title');
     expect(error.textContent).toBe('Fill in the title.');
-    expect(backend.tickets).toHaveLength(16);
+    expect(backend.tickets).toHaveLength(fixtures.tickets().length);
   });
 
   it('shows an error the backend ties to no field above the form', async () => {
@@ -48,7 +49,7 @@ describe('<NewTicketForm>', () => {
     fireEvent.change(screen.getByTestId('ticket-form-urgency'), { target: { value: 'low' } });
     await act(async () => fireEvent.click(screen.getByTestId('ticket-form-submit')));
 
-    await waitFor(() => expect(window.location.hash).toBe('#/ticket/INC-000017'));
+    await waitFor(() => expect(window.location.hash).toBe('#/ticket/INC-000099'));
     const create = backend.calls.find((call) => call.cmd === 'ticket_create')!;
     expect(create.args).toEqual({
       draft: { kind: 'incident', title: 'Scanner sends blank PDFs', description: 'Every scan is blank.', category: '', impact: 'high', urgency: 'low' },
@@ -65,6 +66,6 @@ describe('<NewTicketForm>', () => {
     await waitFor(() => expect(screen.getByTestId('actor-prompt-select').querySelectorAll('option').length).toBeGreaterThan(1));
     fireEvent.change(screen.getByTestId('actor-prompt-select'), { target: { value: backend.directory.people[3].id } });
     await act(async () => fireEvent.click(screen.getByTestId('actor-prompt-confirm')));
-    await waitFor(() => expect(window.location.hash).toBe('#/ticket/INC-000017'));
+    await waitFor(() => expect(window.location.hash).toBe('#/ticket/INC-000099'));
   });
 });

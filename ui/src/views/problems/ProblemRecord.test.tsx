@@ -16,17 +16,18 @@ beforeEach(() => {
 describe('problems', () => {
   it('lists only known errors when asked', async () => {
     renderWithApp(<ProblemList />);
-    await screen.findByTestId('problem-row-PRB-000002');
+    // PRB-000005 is not a known error yet; PRB-000001 is.
+    await screen.findByTestId('problem-row-PRB-000005');
     fireEvent.click(screen.getByTestId('problems-known-only'));
     await waitFor(() => {
-      expect(screen.queryByTestId('problem-row-PRB-000002')).toBeNull();
+      expect(screen.queryByTestId('problem-row-PRB-000005')).toBeNull();
       expect(screen.getByTestId('problem-row-PRB-000001')).toBeTruthy();
     });
     expect(backend.calls.filter((call) => call.cmd === 'problems_list').at(-1)!.args).toEqual({ knownErrorsOnly: true });
   });
 
   it('shows root cause, workaround and linked incidents, and saves the known-error flag', async () => {
-    renderWithApp(<ProblemRecord problemKey="PRB-000002" />);
+    renderWithApp(<ProblemRecord problemKey="PRB-000005" />);
     await screen.findByTestId('problem-record-view');
     expect(screen.getByTestId('problem-root-cause').textContent).toBe('Not yet known.');
 
@@ -36,7 +37,7 @@ describe('problems', () => {
     await act(async () => fireEvent.click(screen.getByTestId('problem-save')));
 
     expect(backend.calls.find((call) => call.cmd === 'problem_update')!.args).toEqual({
-      key: 'PRB-000002',
+      key: 'PRB-000005',
       patch: { workaround: 'Export **one week** at a time.', known_error: true },
       expectedVersion: 2,
     });
@@ -45,6 +46,6 @@ describe('problems', () => {
 
   it('lists the incidents linked to a problem', async () => {
     renderWithApp(<ProblemRecord problemKey="PRB-000001" />);
-    expect(await screen.findByTestId('problem-incident-INC-000002')).toBeTruthy();
+    expect(await screen.findByTestId('problem-incident-INC-000094')).toBeTruthy();
   });
 });

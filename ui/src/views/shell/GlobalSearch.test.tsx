@@ -16,11 +16,11 @@ describe('<GlobalSearch>', () => {
   it('lists matching records and opens the one chosen', async () => {
     renderWithApp(<GlobalSearch />);
     await waitFor(() => expect((screen.getByTestId('search-input') as HTMLInputElement).disabled).toBe(false));
-    fireEvent.change(screen.getByTestId('search-input'), { target: { value: 'payroll' } });
-    const hit = await screen.findByTestId('search-hit-PRB-000002');
-    expect(screen.getByTestId('search-results').textContent).toContain('INC-000001');
+    fireEvent.change(screen.getByTestId('search-input'), { target: { value: 'printer' } });
+    const hit = await screen.findByTestId('search-hit-PRB-000004');
+    expect(screen.getByTestId('search-results').textContent).toContain('INC-000097');
     fireEvent.click(hit);
-    expect(window.location.hash).toBe('#/problem/PRB-000002');
+    expect(window.location.hash).toBe('#/problem/PRB-000004');
     expect(screen.queryByTestId('search-results')).toBeNull();
   });
 });

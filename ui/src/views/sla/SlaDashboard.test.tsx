@@ -16,6 +16,7 @@ vi.mock('./TrendChart', async () => {
   };
 });
 
+// The fixtures' clock: the store's reports were taken at this instant.
 const now = new Date('2026-05-14T09:30:00Z');
 let backend: MockBackend;
 
@@ -31,11 +32,13 @@ describe('<SlaDashboard>', () => {
     const report = backend.serviceLevels.report('2026-03-01T00:00:00.000Z', '2026-05-15T00:00:00.000Z');
     expect(backend.calls.find((call) => call.cmd === 'sla_report')!.args).toEqual({ from: '2026-03-01T00:00:00.000Z', to: '2026-05-15T00:00:00.000Z' });
     expect(screen.getByTestId('kpi-resolution').textContent).toContain(`${report.overall.resolution.percent!.toFixed(1)} %`);
-    expect(screen.getByTestId('kpi-mttr').textContent).toContain('19 h 30 min');
-    expect(screen.getByTestId('kpi-first-response').textContent).toContain('24 min');
-    expect(screen.getByTestId('backlog-1–3 days').textContent).toContain('4');
-    const payroll = report.by_service[0];
-    expect(screen.getByTestId(`sla-row-${payroll.key}`).textContent).toContain(`${payroll.resolution.percent!.toFixed(1)} %`);
+    // 71 289 s and 31 570 s in the store's report.
+    expect(report.mean_time_to_resolve_seconds).toBe(71_289);
+    expect(screen.getByTestId('kpi-mttr').textContent).toContain('19 h 48 min');
+    expect(screen.getByTestId('kpi-first-response').textContent).toContain('8 h 46 min');
+    expect(screen.getByTestId('backlog-1–3 days').textContent).toContain('2');
+    const network = report.by_service[0];
+    expect(screen.getByTestId(`sla-row-${network.key}`).textContent).toContain(`${network.resolution.percent!.toFixed(1)} %`);
     expect(screen.getByTestId('sla-trend-chart').dataset.series).toBe(report.by_service.map((row) => row.key).join(','));
   });
 
@@ -50,12 +53,14 @@ describe('<SlaDashboard>', () => {
     renderWithApp(<SlaDashboard now={now} />);
     const table = await screen.findByTestId('sla-breach-table');
     const keys = within(table).getAllByRole('row').slice(1).map((row) => row.dataset.testid);
-    expect(keys).toEqual(['sla-breach-INC-000005', 'sla-breach-INC-000002', 'sla-breach-INC-000006']);
-    expect(within(screen.getByTestId('sla-breach-INC-000005')).getByRole('link').getAttribute('href')).toBe('#/ticket/INC-000005');
-    expect(screen.getByTestId('sla-breach-INC-000005').textContent).toMatch(/over/);
-    fireEvent.click(screen.getByTestId('sla-breach-INC-000002'));
-    expect(window.location.hash).toBe('#/ticket/INC-000002');
-    expect(screen.getByTestId('sla-at-risk-INC-000015').textContent).toMatch(/left/);
+    // INC-000082's resolution is 359 h over; INC-000096's response only 2 h 55 min.
+    expect(keys.slice(0, 3)).toEqual(['sla-breach-INC-000082', 'sla-breach-INC-000091', 'sla-breach-REQ-000021']);
+    expect(keys.at(-1)).toBe('sla-breach-INC-000096');
+    expect(within(screen.getByTestId('sla-breach-INC-000082')).getByRole('link').getAttribute('href')).toBe('#/ticket/INC-000082');
+    expect(screen.getByTestId('sla-breach-INC-000082').textContent).toMatch(/over/);
+    fireEvent.click(screen.getByTestId('sla-breach-REQ-000021'));
+    expect(window.location.hash).toBe('#/ticket/REQ-000021');
+    expect(screen.getByTestId('sla-at-risk-INC-000093').textContent).toMatch(/left/);
   });
 
   it('asks for a new report when a preset is chosen and refuses an inverted period', async () => {

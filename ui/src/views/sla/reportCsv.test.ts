@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MockServiceLevels } from '../../preview/mockServiceLevels';
-import { demoDirectory, demoTickets } from '../../preview/demoData';
+import { fixtures } from '../../preview/fixtures';
 import { csvField, reportCsv } from './reportCsv';
 
 describe('CSV of the SLA figures', () => {
@@ -15,10 +14,8 @@ describe('CSV of the SLA figures', () => {
   });
 
   it('has a header, a total and one line per month for every row', () => {
-    const now = new Date('2026-05-14T09:30:00Z');
-    const directory = demoDirectory(now);
-    const levels = new MockServiceLevels(now, directory, () => demoTickets(now, directory), () => {});
-    const report = levels.report('2026-03-01T00:00:00.000Z', '2026-05-15T00:00:00.000Z');
+    // The store's report over the demo workspace for March to mid-May 2026.
+    const { report } = fixtures.serviceLevels().reports.find((r) => r.from.startsWith('2026-03-01'))!;
     const lines = reportCsv(report).trimEnd().split('\r\n');
     expect(lines[0]).toBe('dimension,key,name,month,response_met,response_breached,response_percent,resolution_met,resolution_breached,resolution_percent');
     const rows = 1 + report.by_service.length + report.by_customer.length + report.by_priority.length;
