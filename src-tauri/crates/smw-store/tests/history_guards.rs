@@ -5,6 +5,7 @@ mod common;
 mod sla_setup;
 use common::*;
 use sla_setup::*;
+use smw_core::directory::PersonDraft;
 use smw_core::priority::Level;
 use smw_core::workflow::Status;
 use smw_store::KeyFolder;
@@ -171,10 +172,21 @@ fn a_forged_checkpoint_or_key_is_named() {
 }
 
 #[test]
-fn a_file_from_before_checkpoints_still_verifies() {
+fn a_workspace_from_before_the_guards_gains_them_when_opened() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.smw");
     drop(file_at_version(&path, 6));
+    let ws = smw_store::Workspace::open(&path).unwrap();
+    let system = smw_store::Actor::system("test");
+    ws.person_create(&system, at("2026-05-01T08:00:00Z"), PersonDraft { name: "Ada".into(), ..Default::default() })
+        .unwrap();
+    drop(ws);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let refused = conn
+        .execute_batch("INSERT OR REPLACE INTO audit_log SELECT * FROM audit_log WHERE seq = 1")
+        .unwrap_err()
+        .to_string();
+    assert!(refused.contains("only takes its next entry"), "{refused}");
     let report = smw_store::verify(&path).unwrap();
     assert!(report.ok, "{:?}", report.findings);
 }
