@@ -3,4 +3,4 @@
 /**
  * Every family of record the workspace keeps. The audit log names records by kind and id.
  */
-export type RecordKind = "incident" | "request" | "problem" | "comment" | "link" | "person" | "group" | "service" | "customer" | "supplier" | "location" | "calendar" | "sla" | "ola" | "contract" | "setting" | "ci" | "ci_class" | "relation_type" | "relationship";
+export type RecordKind = "incident" | "request" | "problem" | "comment" | "link" | "person" | "group" | "service" | "customer" | "supplier" | "location" | "calendar" | "sla" | "ola" | "contract" | "setting" | "ci" | "ci_class" | "relation_type" | "relationship" | "change" | "release" | "change_window";

@@ -85,6 +85,19 @@ codes! {
     /// A CI attribute the class does not define, or a value that does not fit its kind.
     BadAttribute = "bad_attribute",
 
+    // Change management
+    /// Nobody decides on a change they requested or own.
+    SelfApproval = "self_approval",
+    /// Only a change's named approvers decide on it.
+    NotAnApprover = "not_an_approver",
+    AlreadyDecided = "already_decided",
+    /// The decisions so far do not approve (or reject) the change.
+    ApprovalsPending = "approvals_pending",
+    /// The move would go ahead despite conflicts nobody has accepted.
+    ConflictsNotAccepted = "conflicts_not_accepted",
+    /// A window's recurrence rule cannot be expanded.
+    BadRecurrence = "bad_recurrence",
+
     // Agreements
     /// An agreement needs exactly one target per priority.
     TargetsPerPriority = "targets_per_priority",

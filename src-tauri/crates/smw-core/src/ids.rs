@@ -30,10 +30,13 @@ pub enum RecordKind {
     CiClass,
     RelationType,
     Relationship,
+    Change,
+    Release,
+    ChangeWindow,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 20] = [
+    pub const ALL: [RecordKind; 23] = [
         RecordKind::Incident,
         RecordKind::Request,
         RecordKind::Problem,
@@ -54,6 +57,9 @@ impl RecordKind {
         RecordKind::CiClass,
         RecordKind::RelationType,
         RecordKind::Relationship,
+        RecordKind::Change,
+        RecordKind::Release,
+        RecordKind::ChangeWindow,
     ];
 
     /// The prefix of this kind's human keys.
@@ -79,6 +85,10 @@ impl RecordKind {
             RecordKind::CiClass => "CLS",
             RecordKind::RelationType => "RLT",
             RecordKind::Relationship => "REL",
+            RecordKind::Change => "CHG",
+            // REL is the CMDB's relationships; releases read RLS.
+            RecordKind::Release => "RLS",
+            RecordKind::ChangeWindow => "WIN",
         }
     }
 
@@ -104,6 +114,9 @@ impl RecordKind {
             RecordKind::CiClass => "ci_class",
             RecordKind::RelationType => "relation_type",
             RecordKind::Relationship => "relationship",
+            RecordKind::Change => "change",
+            RecordKind::Release => "release",
+            RecordKind::ChangeWindow => "change_window",
         }
     }
 

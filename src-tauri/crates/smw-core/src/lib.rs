@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod catalogue_patch;
 pub mod cmdb;
 pub mod change;
+pub mod change_management;
 pub mod comment;
 pub mod directory;
 pub mod error;

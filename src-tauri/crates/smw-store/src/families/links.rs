@@ -36,14 +36,21 @@ fn linkable(conn: &Connection, key: &str, field: &str) -> StoreResult<Uuid> {
     if let Some(problem) = get_by_key::<Problem>(conn, key)?.filter(|p| p.deleted_at.is_none()) {
         return Ok(problem.id);
     }
-    Err(Invalid::field(Code::UnknownReference, field, format!("There is no ticket or problem {key}.")).into())
+    // An incident links to the change that caused it (`INC caused_by CHG`).
+    if let Some(change) = get_by_key::<smw_core::change_management::Change>(conn, key)?.filter(|c| c.deleted_at.is_none()) {
+        return Ok(change.id);
+    }
+    Err(Invalid::field(Code::UnknownReference, field, format!("There is no ticket, problem or change {key}.")).into())
 }
 
 fn label(conn: &Connection, id: Uuid) -> StoreResult<Option<(String, String, RecordKind)>> {
     if let Some(found) = crate::tickets::label(conn, id)? {
         return Ok(Some(found));
     }
-    Ok(get_by_id::<Problem>(conn, id)?.map(|p| (p.key, p.title, RecordKind::Problem)))
+    if let Some(found) = get_by_id::<Problem>(conn, id)?.map(|p| (p.key, p.title, RecordKind::Problem)) {
+        return Ok(Some(found));
+    }
+    crate::families::changes::rfcs::label(conn, id)
 }
 
 impl Workspace {

@@ -2,6 +2,7 @@
 //! family is its module here, its migration, and one line in `for_each_family!`.
 
 pub(crate) mod catalogue;
+pub(crate) mod changes;
 pub(crate) mod cmdb;
 pub(crate) mod comments;
 pub(crate) mod directory;

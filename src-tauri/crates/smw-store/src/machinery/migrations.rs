@@ -30,6 +30,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 6, name: "directory", sql: include_str!("migrations/0006_directory.sql") },
     Migration { version: 7, name: "history_guard", sql: include_str!("migrations/0007_history_guard.sql") },
     Migration { version: 8, name: "cmdb", sql: include_str!("migrations/0008_cmdb.sql") },
+    Migration { version: 9, name: "changes", sql: include_str!("migrations/0009_changes.sql") },
 ];
 
 pub fn latest_version() -> i64 {

@@ -192,6 +192,18 @@ macro_rules! for_each_family {
             $body
         }
         {
+            type $R = smw_core::change_management::Release;
+            $body
+        }
+        {
+            type $R = smw_core::change_management::ChangeWindow;
+            $body
+        }
+        {
+            type $R = smw_core::change_management::Change;
+            $body
+        }
+        {
             type $R = smw_core::problem::Problem;
             $body
         }

@@ -358,6 +358,65 @@ impl ImportRules for smw_core::cmdb::Relationship {
     }
 }
 
+impl ImportRules for smw_core::change_management::Release {
+    fn check(&self, names: &mut LiveNames) -> Result<(), Refusal> {
+        let draft = smw_core::change_management::ReleaseDraft {
+            name: Some(self.name.clone()),
+            planned_start: Some(self.planned_start),
+            planned_end: Some(self.planned_end),
+            acceptance_criteria: Some(self.acceptance_criteria.clone()),
+            test_results: Some(self.test_results.clone()),
+            deployment_notes: Some(self.deployment_notes.clone()),
+            ..Default::default()
+        };
+        let remade = smw_core::change_management::Release::create(draft, self.id, self.key.clone(), self.created_at);
+        remade_alike(self, remade, &["name", "planned_end", "acceptance_criteria", "test_results", "deployment_notes"])?;
+        names.unique_name(self, &self.name)
+    }
+}
+
+impl ImportRules for smw_core::change_management::ChangeWindow {
+    fn check(&self, _: &mut LiveNames) -> Result<(), Refusal> {
+        let draft = smw_core::change_management::WindowDraft {
+            name: Some(self.name.clone()),
+            kind: Some(self.kind),
+            time_zone: Some(self.time_zone.clone()),
+            starts_local: Some(self.starts_local.clone()),
+            duration_minutes: Some(self.duration_minutes),
+            rrule: Some(self.rrule.clone().unwrap_or_default()),
+            service_ids: Some(self.service_ids.clone()),
+            description: Some(self.description.clone()),
+        };
+        let remade = smw_core::change_management::ChangeWindow::create(draft, self.id, self.key.clone(), self.created_at);
+        remade_alike(self, remade, &["name", "time_zone", "starts_local", "duration_minutes", "rrule", "service_ids", "description"])
+    }
+}
+
+impl ImportRules for smw_core::change_management::Change {
+    fn check(&self, _: &mut LiveNames) -> Result<(), Refusal> {
+        let draft = smw_core::change_management::ChangeDraft {
+            change_type: Some(self.change_type),
+            title: self.title.clone(),
+            description: self.description.clone(),
+            reason: self.reason.clone(),
+            ci_ids: self.ci_ids.clone(),
+            service_ids: self.service_ids.clone(),
+            likelihood: Some(self.likelihood),
+            impact: Some(self.impact),
+            implementation_plan: self.implementation_plan.clone(),
+            backout_plan: self.backout_plan.clone(),
+            test_plan: self.test_plan.clone(),
+            planned_start: self.planned_start,
+            planned_end: self.planned_end,
+            template: self.template.clone(),
+            ..Default::default()
+        };
+        let remade = smw_core::change_management::Change::create(draft, self.id, self.key.clone(), self.created_at);
+        let fields = ["title", "description", "reason", "ci_ids", "service_ids", "risk", "implementation_plan", "backout_plan", "test_plan", "template"];
+        remade_alike(self, remade, &fields)
+    }
+}
+
 /// Refuses a record whose key is not one its family's writes make (`INC-000042`).
 pub(crate) fn check_key<R: Record>(record: &R) -> Result<(), Refusal> {
     let refusal = |message: String| Refusal { field: "key".into(), message };
