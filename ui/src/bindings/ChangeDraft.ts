@@ -18,4 +18,8 @@ likelihood?: RiskLevel,
 /**
  * Medium when left out (the UI prefills it from the CMDB's downstream analysis).
  */
-impact?: RiskLevel, implementation_plan: string, backout_plan: string, test_plan: string, planned_start?: Timestamp, planned_end?: Timestamp, release_id?: string, template?: string, };
+impact?: RiskLevel, implementation_plan: string, backout_plan: string, test_plan: string, planned_start?: Timestamp, planned_end?: Timestamp, release_id?: string, template?: string, 
+/**
+ * Left empty, the policy's board is named when the change is assessed.
+ */
+approver_ids: Array<string>, };

@@ -1,9 +1,12 @@
 //! `smw`: the SMS Workbench command line. It uses the same store and domain crates as the app,
 //! so a rule exists once; it has no Tauri or WebKit dependency and runs on a headless machine.
 
+mod bench_changes;
 mod bench_sla;
 mod bench_store;
 mod catalogue_nouns;
+mod change_args;
+mod change_cmds;
 mod directory_cmds;
 mod directory_nouns;
 mod error;
@@ -13,6 +16,7 @@ mod progress;
 mod references;
 mod sla;
 mod sla_report;
+mod window_cmds;
 mod workspace_cmds;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -117,6 +121,25 @@ enum Command {
     },
     #[command(flatten)]
     Directory(directory_cmds::DirectoryCommand),
+    /// Requests for change: raise, move, approve, collisions, unauthorised edits, schedule (.ics)
+    Change {
+        #[command(subcommand)]
+        command: change_cmds::ChangeCommand,
+    },
+    /// Change windows: blackout and maintenance, one-off or recurring (RRULE)
+    Window {
+        #[command(subcommand)]
+        command: window_cmds::WindowCommand,
+    },
+    /// Benchmark collision detection and print JSON figures (build with --release)
+    BenchChanges {
+        /// How many changes to book over the quarter
+        #[arg(long, default_value_t = 10_000)]
+        changes: usize,
+        /// How many CIs the generated estate has
+        #[arg(long, default_value_t = 100_000)]
+        cis: usize,
+    },
 }
 
 fn run(cli: Cli) -> CliResult {
@@ -139,6 +162,9 @@ fn run(cli: Cli) -> CliResult {
             Err(CliError::bad_input("incidents: give a workspace FILE to list, or `add FILE --title …` to log one"))
         }
         Command::Directory(command) => directory_cmds::run(command),
+        Command::Change { command } => change_cmds::run(command),
+        Command::Window { command } => window_cmds::run(command),
+        Command::BenchChanges { changes, cis } => bench_changes::run(changes, cis),
     }
 }
 
@@ -149,6 +175,8 @@ fn written_file(command: &Command) -> Option<PathBuf> {
         Command::Matrix { file, set: Some(_) } => Some(file.clone()),
         Command::Incidents { add: Some(incident_add::IncidentCommand::Add(add)), .. } => Some(add.file.clone()),
         Command::Directory(command) => directory_cmds::written_file(command),
+        Command::Change { command } => change_cmds::written_file(command),
+        Command::Window { command } => window_cmds::written_file(command),
         _ => None,
     }
 }

@@ -149,6 +149,8 @@ pub struct ChangeDraft {
     pub planned_end: Option<Timestamp>,
     pub release_id: Option<Uuid>,
     pub template: Option<String>,
+    /// Left empty, the policy's board is named when the change is assessed.
+    pub approver_ids: Vec<Uuid>,
 }
 
 pub(crate) const REASON_MAX: usize = 5_000;
@@ -188,7 +190,7 @@ impl Change {
                 None => None,
             },
             status: ChangeStatus::Draft,
-            approver_ids: Vec::new(),
+            approver_ids: without_repeats(draft.approver_ids),
             decisions: Vec::new(),
             accepted_conflicts: Vec::new(),
             needs_design_transition: false,

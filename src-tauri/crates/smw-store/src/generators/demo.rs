@@ -232,7 +232,8 @@ pub fn generate(ws: &Workspace, now: Timestamp, tickets: usize, progress: &mut d
         }
         crate::service_levels::demo::demo_tickets_near_deadline(w, now)?;
         Ok(())
-    })
+    })?;
+    super::demo_changes::generate(ws, now)
 }
 
 const MINUTE: i64 = 60_000;
