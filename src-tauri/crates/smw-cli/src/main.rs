@@ -2,11 +2,14 @@
 //! so a rule exists once; it has no Tauri or WebKit dependency and runs on a headless machine.
 
 mod bench_changes;
+mod bench_cmdb;
 mod bench_sla;
 mod bench_store;
 mod catalogue_nouns;
 mod change_args;
 mod change_cmds;
+mod cmdb_cmds;
+mod cmdb_nouns;
 mod directory_cmds;
 mod directory_nouns;
 mod error;
@@ -89,10 +92,15 @@ enum Command {
         #[arg(long = "json", value_name = "IN")]
         input: PathBuf,
     },
-    /// Build a workspace at scale and print the store's speed figures as JSON
+    /// Build a workspace at scale and print the store's speed figures as JSON (`smw bench
+    /// FILE`), or the CMDB's (`smw bench cmdb FILE`)
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
     Bench {
+        #[command(subcommand)]
+        cmdb: Option<bench_cmdb::BenchCommand>,
         /// The new workspace file to build
-        file: PathBuf,
+        #[arg(required = true)]
+        file: Option<PathBuf>,
         #[arg(long, default_value_t = 1_000_000)]
         tickets: usize,
         #[arg(long, default_value_t = 3)]
@@ -140,6 +148,11 @@ enum Command {
         #[arg(long, default_value_t = 100_000)]
         cis: usize,
     },
+    /// Configuration items and their relationships: add, list, show, impact, import, export …
+    Cmdb {
+        #[command(subcommand)]
+        command: cmdb_cmds::CmdbCommand,
+    },
 }
 
 fn run(cli: Cli) -> CliResult {
@@ -154,7 +167,9 @@ fn run(cli: Cli) -> CliResult {
         Command::Restore { backup, file } => ws::restore(&backup, &file),
         Command::Export { file, out } => ws::export(&file, &out),
         Command::Import { file, input } => ws::import(&file, &input),
-        Command::Bench { file, tickets, comments } => bench_store::run(&file, tickets, comments),
+        Command::Bench { cmdb: Some(command), .. } => bench_cmdb::run_command(command),
+        Command::Bench { cmdb: None, file: Some(file), tickets, comments } => bench_store::run(&file, tickets, comments),
+        Command::Bench { file: None, .. } => Err(CliError::bad_input("bench: give a new workspace FILE, or `cmdb FILE`")),
         Command::Matrix { file, set } => ws::matrix(&file, set),
         Command::Incidents { add: Some(add), .. } => incident_add::run(add),
         Command::Incidents { add: None, file: Some(file), json: _, filter } => ws::incidents(&file, filter),
@@ -165,6 +180,7 @@ fn run(cli: Cli) -> CliResult {
         Command::Change { command } => change_cmds::run(command),
         Command::Window { command } => window_cmds::run(command),
         Command::BenchChanges { changes, cis } => bench_changes::run(changes, cis),
+        Command::Cmdb { command } => cmdb_cmds::run(command),
     }
 }
 
@@ -177,6 +193,7 @@ fn written_file(command: &Command) -> Option<PathBuf> {
         Command::Directory(command) => directory_cmds::written_file(command),
         Command::Change { command } => change_cmds::written_file(command),
         Command::Window { command } => window_cmds::written_file(command),
+        Command::Cmdb { command } => cmdb_cmds::written_file(command),
         _ => None,
     }
 }

@@ -231,6 +231,7 @@ pub fn generate(ws: &Workspace, now: Timestamp, tickets: usize, progress: &mut d
             progress(n + 1);
         }
         crate::service_levels::demo::demo_tickets_near_deadline(w, now)?;
+        super::demo_estate::write(w, now)?;
         Ok(())
     })?;
     super::demo_changes::generate(ws, now)

@@ -15,6 +15,7 @@
 pub(crate) mod as_of;
 pub(crate) mod cis;
 pub(crate) mod classes;
+pub(crate) mod csv_export;
 pub(crate) mod csv_fields;
 pub(crate) mod csv_import;
 pub(crate) mod csv_rows;
