@@ -8,6 +8,7 @@ mod contract_tests;
 mod dialogs;
 mod error;
 mod events;
+mod history;
 mod launch;
 mod recent;
 mod remembered_actors;
@@ -33,7 +34,8 @@ pub fn run() {
             let state = AppState::new(
                 RecentWorkspaces::load(config.join("recent.json")),
                 RememberedActors::load(config.join("actors.json")),
-            );
+            )
+            .with_history_dir(history::data_dir(paths.data_dir().ok()));
             let path =
                 requested.clone().unwrap_or_else(|| launch::default_workspace(&paths.data_dir().unwrap_or_default()));
             match open_or_create(&path) {
@@ -120,8 +122,13 @@ pub fn run() {
             commands::service_levels::ticket_clocks,
             commands::service_levels::file_save,
         ])
-        .run(tauri::generate_context!())
-        .expect("SMS Workbench could not start its window");
+        .build(tauri::generate_context!())
+        .expect("SMS Workbench could not start its window")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                app.state::<AppState>().close();
+            }
+        });
 }
 
 /// The start-up workspace: opened when it exists, created (with its folder) when it does not,

@@ -7,7 +7,7 @@ use smw_core::directory::{acting, Person};
 use smw_core::views::WorkspaceInfo;
 use smw_core::Code;
 use smw_store::{Actor, StoreError, Workspace};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
@@ -30,6 +30,9 @@ pub struct AppState {
     /// Held by our writes until their entries count as announced, and skipped over by the
     /// watcher, so it never mistakes this app's own write for another process's.
     write_gate: Mutex<()>,
+    /// Where heads are witnessed and signing keys kept (history.rs); None when the machine has
+    /// no data folder.
+    history_dir: Option<PathBuf>,
 }
 
 impl AppState {
@@ -41,6 +44,19 @@ impl AppState {
             startup_problem: Mutex::new(None),
             announced_seq: AtomicI64::new(0),
             write_gate: Mutex::new(()),
+            history_dir: None,
+        }
+    }
+
+    pub fn with_history_dir(self, history_dir: Option<PathBuf>) -> Self {
+        AppState { history_dir, ..self }
+    }
+
+    /// Signs and witnesses the open workspace's head before the app exits.
+    pub fn close(&self) {
+        let open = self.open.write().unwrap_or_else(|poisoned| poisoned.into_inner()).take();
+        if let (Some(dir), Some(open)) = (&self.history_dir, open) {
+            crate::history::closing(dir, &open.workspace, open.actor.as_ref());
         }
     }
 
@@ -75,8 +91,17 @@ impl AppState {
         let workspace = Arc::new(workspace);
         self.recent.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).remember(workspace.path());
         let baseline = workspace.audit_head().unwrap_or(0);
-        *self.open.write().unwrap_or_else(|poisoned| poisoned.into_inner()) =
-            Some(OpenWorkspace { workspace: workspace.clone(), actor: None });
+        let closed = self
+            .open
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .replace(OpenWorkspace { workspace: workspace.clone(), actor: None });
+        if let Some(dir) = &self.history_dir {
+            if let Some(closed) = closed {
+                crate::history::closing(dir, &closed.workspace, closed.actor.as_ref());
+            }
+            crate::history::opened(dir, &workspace);
+        }
         self.announced_seq.store(baseline, Ordering::SeqCst);
         self.startup_problem.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take();
         workspace
