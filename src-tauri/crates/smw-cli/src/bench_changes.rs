@@ -136,7 +136,7 @@ fn median(values: &mut [f64]) -> f64 {
     values[values.len() / 2]
 }
 
-pub fn run(changes: usize, cis: usize) -> CliResult {
+pub fn run(changes: usize, cis: usize, file: Option<&std::path::Path>) -> CliResult {
     let mut random = Random(20_260_601);
     let cis = cis.max(100);
     let started = Instant::now();
@@ -168,7 +168,12 @@ pub fn run(changes: usize, cis: usize) -> CliResult {
         calendar_ms.push(started.elapsed().as_secs_f64() * 1000.0);
     }
     let round = |value: f64, places: i32| (value * 10f64.powi(places)).round() / 10f64.powi(places);
+    let store = match file {
+        Some(file) => store_figures(file, cis, changes)?,
+        None => serde_json::Value::Null,
+    };
     print_json(&serde_json::json!({
+        "store": store,
         "cis": cis,
         "booked_changes": booked.len(),
         "setup_seconds": round(setup_seconds, 3),
@@ -179,5 +184,46 @@ pub fn run(changes: usize, cis: usize) -> CliResult {
         "calendar_conflicts": total,
         "single_check_target_ms": 20,
         "calendar_report_target_ms": 2000,
+    }))
+}
+
+/// The same checks through the store on a workspace built with the estate and the changes:
+/// what the app waits for, reading the changes, windows and SLAs of the range each time and
+/// the CMDB graph from its cache (the first call builds it; that figure is given apart).
+fn store_figures(file: &std::path::Path, cis: usize, changes: usize) -> CliResult<serde_json::Value> {
+    if file.exists() {
+        return Err(crate::error::CliError::bad_input(format!("{}: give a new file to build", file.display())));
+    }
+    let ws = smw_store::Workspace::create(file)?;
+    let start = smw_core::Timestamp::from_millis(START).expect("in range");
+    let started = Instant::now();
+    let keys = smw_store::bench_changes::build(&ws, start, cis, changes, &mut |_| {})?;
+    let build_seconds = started.elapsed().as_secs_f64();
+    let mut random = Random(7);
+    let started = Instant::now();
+    black_box(ws.change_conflicts(&keys[0])?);
+    let first_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let mut single_ms = Vec::new();
+    for _ in 0..51 {
+        let key = &keys[random.below(keys.len())];
+        let started = Instant::now();
+        black_box(ws.change_conflicts(key)?);
+        single_ms.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    let to = smw_core::Timestamp::from_millis(START + 92 * 24 * HOUR).expect("in range");
+    let mut calendar_ms = Vec::new();
+    let mut conflicts = 0;
+    for _ in 0..3 {
+        let started = Instant::now();
+        conflicts = black_box(ws.change_collisions(start, to)?).conflicts.len();
+        calendar_ms.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    let round = |value: f64| (value * 10.0).round() / 10.0;
+    Ok(serde_json::json!({
+        "build_seconds": round(build_seconds),
+        "first_check_ms_with_graph_load": round(first_ms),
+        "single_check_ms_median": round(median(&mut single_ms)),
+        "calendar_report_ms_median": round(median(&mut calendar_ms)),
+        "calendar_conflicts": conflicts,
     }))
 }

@@ -147,6 +147,9 @@ enum Command {
         /// How many CIs the generated estate has
         #[arg(long, default_value_t = 100_000)]
         cis: usize,
+        /// Also build this new workspace file with the estate and changes, and time the store's calls
+        #[arg(long)]
+        file: Option<PathBuf>,
     },
     /// Configuration items and their relationships: add, list, show, impact, import, export …
     Cmdb {
@@ -179,7 +182,7 @@ fn run(cli: Cli) -> CliResult {
         Command::Directory(command) => directory_cmds::run(command),
         Command::Change { command } => change_cmds::run(command),
         Command::Window { command } => window_cmds::run(command),
-        Command::BenchChanges { changes, cis } => bench_changes::run(changes, cis),
+        Command::BenchChanges { changes, cis, file } => bench_changes::run(changes, cis, file.as_deref()),
         Command::Cmdb { command } => cmdb_cmds::run(command),
     }
 }

@@ -20,7 +20,7 @@ pub(crate) use machinery::{
 pub(crate) use read_models::board;
 
 pub use families::cmdb::CsvMapping;
-pub use generators::{bench, bench_estate, demo};
+pub use generators::{bench, bench_changes, bench_estate, demo};
 pub use machinery::actor::Actor;
 pub use machinery::backup::restore;
 pub use machinery::changes::{ChangeListener, ChangesSince};

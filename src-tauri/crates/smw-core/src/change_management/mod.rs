@@ -31,4 +31,6 @@ pub use window::{ChangeWindow, WindowDraft, WindowKind};
 pub use workflow::{ChangeMove, ChangeStatus};
 
 #[cfg(test)]
+mod recurrence_tests;
+#[cfg(test)]
 mod tests;

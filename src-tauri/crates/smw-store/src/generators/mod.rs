@@ -2,6 +2,7 @@
 //! written through the same audited write path as everything else.
 
 pub mod bench;
+pub mod bench_changes;
 pub mod bench_estate;
 pub mod demo;
 mod demo_changes;
