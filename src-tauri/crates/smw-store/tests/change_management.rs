@@ -246,6 +246,13 @@ fn unauthorised_ci_edits_dashboard_links_and_the_schedule_come_from_the_records(
 
     let hits = f.ws.changes_search("upgrade APP01", 10).unwrap();
     assert_eq!(hits.len(), 1);
+    assert!(
+        f.ws.search("upgrade", 10).unwrap().iter().any(|hit| hit.key == key),
+        "the global search finds changes too"
+    );
+    let edits = f.ws.change_ci_edits(&key).unwrap();
+    assert_eq!(edits.len(), 1, "the edit made while it was implemented, not the one before");
+    assert_eq!(edits[0].at, t("2026-05-10T22:30:00Z"));
     let ics =
         f.ws.change_schedule_ics(t("2026-05-01T00:00:00Z"), t("2026-06-01T00:00:00Z"), None, t("2026-05-01T00:00:00Z"))
             .unwrap();

@@ -10,7 +10,8 @@ use smw_core::RecordKind;
 use uuid::Uuid;
 
 impl Workspace {
-    /// The records that best match `text`: tickets and problems (a comment's hit shows its ticket).
+    /// The records that best match `text`: tickets and problems (a comment's hit shows its
+    /// ticket), then changes.
     pub fn search(&self, text: &str, limit: usize) -> StoreResult<Vec<SearchHit>> {
         let conn = self.reader();
         let limit = limit.clamp(1, 200);
@@ -28,6 +29,11 @@ impl Workspace {
                 None => crate::problems::search_hit(&conn, owner_id, &matched_text, text)?,
             };
             found.extend(hit);
+        }
+        drop(conn);
+        // Changes are not in the full-text index (docs/changes.md); their own search fills the rest.
+        if found.len() < limit {
+            found.extend(self.changes_search(text, limit - found.len())?);
         }
         Ok(found)
     }

@@ -10,7 +10,7 @@
 //! | `change_window_create`, `change_window_update`, `change_window_retire`, `change_windows`, `change_window_occurrences` | windows.rs |
 //! | `release_create`, `release_update`, `release_get`, `releases_list` | releases.rs |
 //! | `change_policy`, `set_change_policy` | policy.rs |
-//! | `change_dashboard`, `changes_unauthorised`, `change_schedule_ics` | reports.rs |
+//! | `change_dashboard`, `changes_unauthorised`, `change_ci_edits`, `change_schedule_ics` | reports.rs |
 //!
 //! Writes that can collide (create, edit, reschedule, move, decide) return the change with
 //! its conflicts (`ChangeSaved`): conflicts warn, and only approving or scheduling over

@@ -3,10 +3,12 @@
 
 use super::policy::change_policy;
 use super::rfcs::live_changes;
+use crate::audit::{entry_from_row, ENTRY_COLUMNS};
 use crate::error::StoreResult;
 use crate::stored::{list_live, require_key};
 use crate::workspace::Workspace;
 use rusqlite::Connection;
+use smw_core::audit::AuditEntry;
 use smw_core::catalogue::{Customer, Service};
 use smw_core::change_management::dashboard::{dashboard, ChangeDashboard};
 use smw_core::change_management::ics_out::{schedule_ics, ScheduleEvent};
@@ -32,6 +34,26 @@ fn ci_services(conn: &Connection) -> StoreResult<HashMap<Uuid, Vec<Uuid>>> {
 }
 
 impl Workspace {
+    /// What the change did to the CMDB: the audited writes of its CIs from its actual start to
+    /// its actual end (or on, while it runs), oldest first; none before it starts.
+    pub fn change_ci_edits(&self, key: &str) -> StoreResult<Vec<AuditEntry>> {
+        let change: Change = require_key(&self.reader(), key)?;
+        let Some(from) = change.actual_start else { return Ok(Vec::new()) };
+        let to = change.actual_end.map_or_else(|| "9999".to_string(), |t| t.to_string());
+        let conn = self.reader();
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM audit_log WHERE record_id = ?1 AND record_kind = 'ci' AND at >= ?2 AND at <= ?3 ORDER BY seq"
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let mut edits = Vec::new();
+        for ci in &change.ci_ids {
+            let rows = stmt.query_map(rusqlite::params![ci.to_string(), from.to_string(), to], entry_from_row)?;
+            edits.extend(rows.collect::<Result<Vec<_>, _>>()?);
+        }
+        edits.sort_by_key(|entry| entry.seq);
+        Ok(edits)
+    }
+
     pub fn change_dashboard(&self) -> StoreResult<ChangeDashboard> {
         let conn = self.reader();
         Ok(dashboard(&live_changes(&conn, None)?, &caused_incidents(&conn)?))
