@@ -17,6 +17,12 @@ use smw_core::{Invalid, RecordKind, Timestamp};
 use std::collections::HashMap;
 use uuid::Uuid;
 
+/// Past this many bytes of CSV an import enlarges the page cache for its transaction.
+const LARGE_FILE_BYTES: usize = 1 << 20;
+/// The cache an import of a large file runs with (a bound, not an allocation), as the
+/// whole-workspace import does.
+const LARGE_IMPORT_CACHE_KIB: i64 = 512 * 1024;
+
 /// What one CI row will do.
 enum CiPlan {
     Create(Box<Ci>),
@@ -43,7 +49,18 @@ impl Workspace {
         mapping: &CsvMapping,
         dry_run: bool,
     ) -> StoreResult<ImportSummary> {
-        self.write(actor, now, |w| import(w, cis, relations, mapping, dry_run))
+        // A large file's transaction touches more pages than SQLite's default 2 MB cache holds:
+        // it would spill them to the WAL and rewrite them many times before the commit (the
+        // import spent most of its time in the kernel doing so; docs/performance.md, CMDB).
+        let large = cis.len() + relations.map_or(0, <[u8]>::len) > LARGE_FILE_BYTES;
+        if large && !dry_run {
+            self.writer().execute_batch(&format!("PRAGMA cache_size = -{LARGE_IMPORT_CACHE_KIB}"))?;
+        }
+        let result = self.write(actor, now, |w| import(w, cis, relations, mapping, dry_run));
+        if large && !dry_run {
+            self.writer().execute_batch("PRAGMA cache_size = -2000")?;
+        }
+        result
     }
 }
 
