@@ -13,6 +13,8 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
   webkit2gtk-driver xvfb xauth dbus-x11 at-spi2-core fonts-dejavu-core
   imagemagick sqlite3
+  # xwininfo: the package test waits for the installed app's window with it.
+  x11-utils
 )
 
 as_root() {

@@ -29,8 +29,11 @@ host=$(rustc -vV | sed -n 's/^host: //p')
 say "building the UI (ui/dist, embedded in the app)"
 (cd ui && npm run build)
 
-say "building the smw CLI (release)"
-cargo build --release --locked -p smw-cli --bin smw
+# One cargo invocation for both binaries: built apart, cargo resolves the shared dependencies'
+# features differently and compiles many of them twice. `tauri/custom-protocol` is what
+# `tauri build` adds for a production build: the UI served from the binary, no dev server.
+say "building the app (release, custom-protocol) and the smw CLI"
+cargo build --release --locked --features tauri/custom-protocol -p sms-workbench -p smw-cli
 
 # The bundler takes external binaries named <name>-<target triple> and installs them as <name>
 # (in /usr/bin for the .deb and .rpm). Declared here rather than in tauri.conf.json because
@@ -41,11 +44,12 @@ mkdir -p "$(dirname "$staged")"
 cp -f "$target_dir/release/smw" "$staged-$host"
 overlay=$(printf '{"bundle":{"externalBin":["%s"]}}' "$staged")
 
-say "building the app (release, custom-protocol) and bundling .deb and .rpm"
-# `tauri build` adds the `tauri/custom-protocol` feature and runs `cargo build --release`.
+say "bundling .deb and .rpm"
+# `tauri bundle` packs the binary built above; `tauri build` would run cargo again for the app
+# alone, with other dependency features, and compile much of it a second time.
 # Old bundles go first so the listing below shows only what this run made.
 rm -rf "$target_dir/release/bundle/deb" "$target_dir/release/bundle/rpm"
-"$tauri" build --ci --bundles deb,rpm --config "$overlay" -- --locked
+"$tauri" bundle --ci --bundles deb,rpm --config "$overlay"
 
 say "bundles"
 found=0

@@ -84,6 +84,9 @@ if run "UI build" ui_step npm run build; then
 else
   skip "app build and end-to-end journeys" "the UI did not build (the app embeds ui/dist)"
 fi
+run "licences of every Rust crate and npm package (allow-list)" scripts/check-licences.py
+# Most of this step is the release build (target/release/), which shares nothing with the debug one.
+run "installers: .deb and .rpm built, the .deb installed and started (Xvfb + tauri-driver)" scripts/test-package.sh
 
 summary
 if [ "$failed" -ne 0 ]; then
