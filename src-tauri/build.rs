@@ -77,6 +77,23 @@ const APP_COMMANDS: &[&str] = &[
     "sla_at_risk",
     "ticket_clocks",
     "file_save",
+    // configuration management
+    "cis_list",
+    "ci_get",
+    "ci_create",
+    "ci_update",
+    "ci_retire",
+    "ci_verify",
+    "ci_classes",
+    "relation_types",
+    "relate",
+    "relationship_retire",
+    "cmdb_impact",
+    "cmdb_neighbourhood",
+    "ci_as_of",
+    "cmdb_quality",
+    "cmdb_import",
+    "ticket_impact",
 ];
 
 fn main() {

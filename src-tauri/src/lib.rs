@@ -121,6 +121,22 @@ pub fn run() {
             commands::service_levels::sla_at_risk,
             commands::service_levels::ticket_clocks,
             commands::service_levels::file_save,
+            commands::cmdb::cis_list,
+            commands::cmdb::ci_get,
+            commands::cmdb::ci_create,
+            commands::cmdb::ci_update,
+            commands::cmdb::ci_retire,
+            commands::cmdb::ci_verify,
+            commands::cmdb::ci_classes,
+            commands::cmdb::relation_types,
+            commands::cmdb::relate,
+            commands::cmdb::relationship_retire,
+            commands::cmdb::cmdb_impact,
+            commands::cmdb::cmdb_neighbourhood,
+            commands::cmdb::ci_as_of,
+            commands::cmdb::cmdb_quality,
+            commands::cmdb::cmdb_import,
+            commands::cmdb::ticket_impact,
         ])
         .build(tauri::generate_context!())
         .expect("SMS Workbench could not start its window")

@@ -4,6 +4,7 @@
 //! path itself (events.rs).
 
 pub mod catalogue;
+pub mod cmdb;
 pub mod directory;
 pub mod problems;
 pub mod search;

@@ -1,4 +1,5 @@
 mod catalogue_edit;
+mod cmdb_impact;
 mod default_workspace;
 mod first_start;
 mod incident_board;

@@ -4,6 +4,7 @@ import type { CiDetail } from '../bindings/CiDetail';
 import type { CiFields } from '../bindings/CiFields';
 import type { CiFilter } from '../bindings/CiFilter';
 import type { CiPage } from '../bindings/CiPage';
+import type { CsvMapping } from '../bindings/CsvMapping';
 import type { ClassDef } from '../bindings/ClassDef';
 import type { Direction } from '../bindings/Direction';
 import type { ImpactReport } from '../bindings/ImpactReport';
@@ -11,6 +12,7 @@ import type { ImportSummary } from '../bindings/ImportSummary';
 import type { Neighbourhood } from '../bindings/Neighbourhood';
 import type { QualityReport } from '../bindings/QualityReport';
 import type { Relationship } from '../bindings/Relationship';
+import type { TicketImpact } from '../bindings/TicketImpact';
 import type { TypeDef } from '../bindings/TypeDef';
 import { call } from './call';
 
@@ -37,10 +39,9 @@ export const cmdbNeighbourhood = (key: string, hops: number, maxNodes: number) =
   call<Neighbourhood>('cmdb_neighbourhood', { key, hops, maxNodes });
 /** The CI and its relationships as the audit history says they were at `at`. */
 export const ciAsOf = (key: string, at: string) => call<CiAsOf>('ci_as_of', { key, at });
+/** The CIs a ticket names, and the services, customers and SLAs their failure reaches. */
+export const ticketImpact = (key: string) => call<TicketImpact>('ticket_impact', { key });
 export const cmdbQuality = (staleAfterDays: number) => call<QualityReport>('cmdb_quality', { staleAfterDays });
-
-/** How a file's columns map to fields (the store's `CsvMapping`; the CLI reads the same JSON). */
-export type CsvMapping = { cis: Record<string, string>; match_on: string };
 
 export type CsvImport = {
   cisCsv: string;

@@ -8,4 +8,9 @@ import type { Timestamp } from "./Timestamp";
  * Field order is the canonical order the audit chain hashes; optional fields are left out
  * when empty, so a later version may add optional fields without changing old digests.
  */
-export type Ticket = { id: string, key: string, kind: TicketKind, title: string, description: string, caller_id?: string, customer_id?: string, service_id?: string, category: string, impact: Level, urgency: Level, priority: number, status: Status, assignee_id?: string, group_id?: string, pending_reason?: string, resolution_code?: string, resolution_notes?: string, problem_id?: string, sla_id?: string, created_at: Timestamp, updated_at: Timestamp, responded_at?: Timestamp, resolved_at?: Timestamp, closed_at?: Timestamp, deleted_at?: Timestamp, version: number, };
+export type Ticket = { id: string, key: string, kind: TicketKind, title: string, description: string, caller_id?: string, customer_id?: string, service_id?: string, category: string, impact: Level, urgency: Level, priority: number, status: Status, assignee_id?: string, group_id?: string, pending_reason?: string, resolution_code?: string, resolution_notes?: string, problem_id?: string, sla_id?: string, 
+/**
+ * The configuration items the ticket is about; their impact names the services and
+ * customers hit. Left out when empty, so tickets written before CIs keep their digests.
+ */
+affected_ci_ids?: Array<string>, created_at: Timestamp, updated_at: Timestamp, responded_at?: Timestamp, resolved_at?: Timestamp, closed_at?: Timestamp, deleted_at?: Timestamp, version: number, };

@@ -5,4 +5,4 @@ import type { TicketKind } from "./TicketKind";
 /**
  * What a person fills in to log a ticket.
  */
-export type TicketDraft = { kind?: TicketKind, title: string, description: string, caller_id?: string, customer_id?: string, service_id?: string, category: string, impact: Level, urgency: Level, assignee_id?: string, group_id?: string, };
+export type TicketDraft = { kind?: TicketKind, title: string, description: string, caller_id?: string, customer_id?: string, service_id?: string, category: string, impact: Level, urgency: Level, assignee_id?: string, group_id?: string, affected_ci_ids?: Array<string>, };

@@ -5,4 +5,8 @@ import type { Level } from "./Level";
  * A partial edit. Absent fields stay; `null` clears a nullable field.
  * Status changes go through [`Transition`] instead, so the workflow rules always apply.
  */
-export type TicketPatch = { title?: string, description?: string, caller_id?: string | null, customer_id?: string | null, service_id?: string | null, category?: string, impact?: Level, urgency?: Level, assignee_id?: string | null, group_id?: string | null, problem_id?: string | null, sla_id?: string | null, };
+export type TicketPatch = { title?: string, description?: string, caller_id?: string | null, customer_id?: string | null, service_id?: string | null, category?: string, impact?: Level, urgency?: Level, assignee_id?: string | null, group_id?: string | null, problem_id?: string | null, sla_id?: string | null, 
+/**
+ * Replaces the list whole.
+ */
+affected_ci_ids?: Array<string>, };

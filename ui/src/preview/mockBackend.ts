@@ -53,6 +53,8 @@ export class MockBackend {
   problems: Problem[] = [];
   comments: Comment[] = [];
   links: StoredLink[] = [];
+  /** Titles and kinds of linked records the mock does not hold itself (changes), as the store named them. */
+  elsewhere = new Map<string, { title: string; kind: RecordKind }>();
   history: AuditEntry[] = [];
   actorId: string | null;
   open: boolean;
@@ -88,6 +90,8 @@ export class MockBackend {
       for (const view of views) {
         const [fromKey, toKey] = view.inbound ? [view.other_key, ticket.key] : [ticket.key, view.other_key];
         links.set(view.link_id, { id: view.link_id, fromKey, toKey, kind: view.kind, deleted: false });
+        // Records the mock does not hold (changes) keep the title and kind the store gave them.
+        this.elsewhere.set(view.other_key, { title: view.other_title, kind: view.other_kind });
       }
     }
     this.links = [...links.values()];
@@ -152,11 +156,13 @@ export class MockBackend {
       id: ticket.id, key: ticket.key, kind: ticket.kind, title: ticket.title, status: ticket.status, priority: ticket.priority,
       created_at: ticket.created_at, updated_at: ticket.updated_at, version: ticket.version,
     };
-    // The store sends null for a name it has none for, which the binding's optional field stands for.
-    const orNull = (text?: string) => (text ?? null) as string | undefined;
-    card.assignee_name = orNull(name(this.directory.people, ticket.assignee_id));
-    card.group_name = orNull(name(this.directory.groups, ticket.group_id));
-    card.service_name = orNull(name(this.directory.services, ticket.service_id));
+    // Like the store, a name the card has none for is left out.
+    const assignee = name(this.directory.people, ticket.assignee_id);
+    const group = name(this.directory.groups, ticket.group_id);
+    const service = name(this.directory.services, ticket.service_id);
+    if (assignee) card.assignee_name = assignee;
+    if (group) card.group_name = group;
+    if (service) card.service_name = service;
     return card;
   }
 
@@ -199,8 +205,9 @@ export class MockBackend {
   cmd_ticket_get(args: Args): TicketDetail {
     const ticket = this.ticket(args.key);
     const recordKind = (key: string): RecordKind =>
-      this.tickets.find((t) => t.key === key)?.kind ?? (this.problems.some((p) => p.key === key) ? 'problem' : 'incident');
-    const title = (key: string) => this.tickets.find((t) => t.key === key)?.title ?? this.problems.find((p) => p.key === key)?.title ?? '';
+      this.tickets.find((t) => t.key === key)?.kind ?? (this.problems.some((p) => p.key === key) ? 'problem' : this.elsewhere.get(key)?.kind ?? 'incident');
+    const title = (key: string) =>
+      this.tickets.find((t) => t.key === key)?.title ?? this.problems.find((p) => p.key === key)?.title ?? this.elsewhere.get(key)?.title ?? '';
     const links: LinkView[] = this.links
       .filter((link) => !link.deleted && (link.fromKey === ticket.key || link.toKey === ticket.key))
       .map((link) => {
@@ -214,8 +221,7 @@ export class MockBackend {
       comments: this.comments.filter((c) => c.parent_id === ticket.id),
       links,
       history: this.history.filter((entry) => entry.record_id === ticket.id),
-      // The store sends null for "no problem", which the binding's optional field stands for.
-      problem: (problem ?? null) as Problem | undefined,
+      ...(problem ? { problem } : {}),
       next_statuses: successors(ticket.status),
     };
   }

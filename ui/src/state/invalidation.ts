@@ -4,8 +4,10 @@ import type { WorkspaceChanged } from '../bindings/WorkspaceChanged';
 
 type QueryRoot = string;
 
-const TICKET_VIEWS: QueryRoot[] = ['workspace', 'board', 'tickets', 'ticket', 'search', 'problem', 'problems', 'sla-report', 'ticket-clocks'];
-const NAMES: QueryRoot[] = ['directory', 'workspace', 'board', 'tickets', 'ticket', 'problem', 'problems', 'sla-report', 'sla-consistency', 'slas', 'olas', 'contracts'];
+// A CI's record lists its open tickets, and a ticket's panel what its items reach.
+const TICKET_VIEWS: QueryRoot[] = ['workspace', 'board', 'tickets', 'ticket', 'search', 'problem', 'problems', 'sla-report', 'ticket-clocks', 'ci', 'ticket-impact'];
+const CMDB_VIEWS: QueryRoot[] = ['cis', 'ci', 'ci-as-of', 'cmdb-impact', 'cmdb-neighbourhood', 'cmdb-quality', 'ticket-impact'];
+const NAMES: QueryRoot[] = ['directory', 'workspace', 'board', 'tickets', 'ticket', 'problem', 'problems', 'sla-report', 'sla-consistency', 'slas', 'olas', 'contracts', ...CMDB_VIEWS];
 // Agreements and calendars decide every ticket's clocks, and the store recomputes them on a change.
 const SERVICE_LEVELS: QueryRoot[] = ['calendars', 'slas', 'olas', 'contracts', 'sla-consistency', 'sla-report', 'ticket-clocks', 'board', 'tickets', 'ticket'];
 
@@ -31,6 +33,14 @@ const SHOWN_IN: Record<RecordKind, QueryRoot[] | 'all'> = {
   sla: SERVICE_LEVELS,
   ola: SERVICE_LEVELS,
   contract: SERVICE_LEVELS,
+  ci: CMDB_VIEWS,
+  relationship: CMDB_VIEWS,
+  // Classes and relationship types name what the CMDB views show, and types set impact's direction.
+  ci_class: [...CMDB_VIEWS, 'ci-classes'],
+  relation_type: [...CMDB_VIEWS, 'relation-types'],
+  change: ['changes', 'change', 'change-calendar', 'change-collisions', 'change-dashboard', 'ci', 'ticket'],
+  release: ['releases', 'release', 'changes', 'change'],
+  change_window: ['change-windows', 'change-calendar', 'change-collisions'],
   // The priority matrix and other settings can change what any view shows.
   setting: 'all',
 };

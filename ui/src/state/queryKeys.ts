@@ -23,4 +23,5 @@ export const queryKeys = {
   impact: (key: string, direction: Direction, depth: number | null) => ['cmdb-impact', key, direction, depth] as const,
   neighbourhood: (key: string, hops: number) => ['cmdb-neighbourhood', key, hops] as const,
   quality: (days: number) => ['cmdb-quality', days] as const,
+  ticketImpact: (key: string) => ['ticket-impact', key] as const,
 };

@@ -48,6 +48,9 @@ pub struct IncidentAdd {
     /// Who works on it
     #[arg(long, value_name = "PERSON-KEY")]
     assignee: Option<String>,
+    /// A configuration item it is about (repeat for several)
+    #[arg(long, value_name = "CI-KEY")]
+    ci: Vec<String>,
     /// The person logging it (must be live and allowed to act)
     #[arg(long = "as", value_name = "PERSON-KEY")]
     as_key: Option<String>,
@@ -83,6 +86,7 @@ pub fn run(command: IncidentCommand) -> CliResult {
         urgency: add.urgency,
         title: add.title,
         description: add.description.unwrap_or_default(),
+        affected_ci_ids: add.ci.iter().map(|key| Ok(session.ws.ci_get(key)?.ci.id)).collect::<CliResult<_>>()?,
     };
     print_json(&session.ws.ticket_create(&actor, session.now, draft)?)
 }

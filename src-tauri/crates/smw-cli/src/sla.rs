@@ -16,7 +16,8 @@ pub enum SlaCommand {
         /// RFC 3339 instant, any offset.
         #[arg(long)]
         start: String,
-        #[arg(long)]
+        /// Business minutes; a negative number is read as a value (and refused by name), not a flag.
+        #[arg(long, allow_negative_numbers = true)]
         minutes: u64,
         /// JSON list of [start, end] UTC instants, each interval half-open.
         #[arg(long, value_name = "P.json")]

@@ -3,7 +3,7 @@
 
 use crate::error::{Code, Invalid};
 use crate::ids::RecordKind;
-use crate::patch::nullable;
+use crate::patch::{nullable, without_repeats};
 use crate::priority::{Level, Priority, PriorityMatrix};
 use crate::record::Record;
 use crate::text;
@@ -67,6 +67,11 @@ pub struct Ticket {
     pub resolution_notes: Option<String>,
     pub problem_id: Option<Uuid>,
     pub sla_id: Option<Uuid>,
+    /// The configuration items the ticket is about; their impact names the services and
+    /// customers hit. Left out when empty, so tickets written before CIs keep their digests.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<Uuid>>", optional)]
+    pub affected_ci_ids: Vec<Uuid>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     pub responded_at: Option<Timestamp>,
@@ -100,6 +105,9 @@ pub struct TicketDraft {
     pub assignee_id: Option<Uuid>,
     #[serde(default)]
     pub group_id: Option<Uuid>,
+    #[serde(default)]
+    #[ts(as = "Option<Vec<Uuid>>", optional)]
+    pub affected_ci_ids: Vec<Uuid>,
 }
 
 /// A partial edit. Absent fields stay; `null` clears a nullable field.
@@ -128,6 +136,8 @@ pub struct TicketPatch {
     pub problem_id: Option<Option<Uuid>>,
     #[serde(deserialize_with = "nullable")]
     pub sla_id: Option<Option<Uuid>>,
+    /// Replaces the list whole.
+    pub affected_ci_ids: Option<Vec<Uuid>>,
 }
 
 /// A move to another status with whatever that status requires.
@@ -178,6 +188,7 @@ impl Ticket {
             resolution_notes: None,
             problem_id: None,
             sla_id: None,
+            affected_ci_ids: without_repeats(draft.affected_ci_ids),
             created_at: now,
             updated_at: now,
             responded_at: None,
@@ -218,6 +229,9 @@ impl Ticket {
         self.group_id = patch.group_id.unwrap_or(self.group_id);
         self.problem_id = patch.problem_id.unwrap_or(self.problem_id);
         self.sla_id = patch.sla_id.unwrap_or(self.sla_id);
+        if let Some(cis) = patch.affected_ci_ids {
+            self.affected_ci_ids = without_repeats(cis);
+        }
         self.impact = patch.impact.unwrap_or(self.impact);
         self.urgency = patch.urgency.unwrap_or(self.urgency);
         self.priority = matrix.priority(self.impact, self.urgency);

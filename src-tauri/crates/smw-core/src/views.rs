@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 /// Filters shared by the board, the list view and `smw incidents`.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 #[ts(optional_fields)]
@@ -32,6 +33,7 @@ pub struct TicketFilter {
 }
 
 /// A ticket as a card or a list row: enough to show, not the whole record.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 #[ts(optional_fields)]
@@ -89,6 +91,7 @@ pub struct LinkView {
     pub other_kind: RecordKind,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 #[ts(optional_fields)]
@@ -111,6 +114,7 @@ pub struct ProblemDetail {
     pub history: Vec<AuditEntry>,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 #[ts(optional_fields)]
@@ -125,6 +129,7 @@ pub struct SearchHit {
 }
 
 /// What the app shows about the open workspace.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct WorkspaceInfo {
@@ -153,6 +158,7 @@ pub struct Directory {
 }
 
 /// One problem found by `verify`.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 #[ts(optional_fields)]

@@ -50,6 +50,7 @@ pub struct ClockExplanation {
 }
 
 /// An open ticket's clock that has used a warning share of its target (or all of it).
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct AtRiskClock {
@@ -77,6 +78,7 @@ pub struct AtRiskClock {
     pub threshold_reached: u32,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 #[ts(optional_fields)]
@@ -99,6 +101,7 @@ pub struct MonthCompliance {
 }
 
 /// Compliance for one service, customer or priority (or all tickets), in total and per month.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 #[ts(optional_fields)]
@@ -123,6 +126,7 @@ pub struct AgeBucket {
 }
 
 /// Open tickets as of the report's `generated_at`, by age.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct BacklogAge {
@@ -139,6 +143,7 @@ pub struct BacklogAge {
 ///
 /// A clock counts in the period when it was decided in it: stopped (first response, or
 /// resolution) met or late, or breached while still running (decided at its due instant).
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct SlaReport {

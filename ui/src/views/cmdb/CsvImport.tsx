@@ -6,7 +6,7 @@ import type { ImportSummary } from '../../bindings/ImportSummary';
 import { csvHeader } from './csvHeader';
 import { CI_IMPORT_FIELDS, IGNORE, saveMapping, savedMappings } from './importMapping';
 
-type Picked = { name: string; text: string; columns: string[] };
+type Picked = { name: string; text: string; columns: string[]; delimiter: string };
 
 // A row with a key always updates that CI; these find the CI a row without one updates.
 const MATCH_ON = [
@@ -18,7 +18,7 @@ const MATCH_ON = [
 async function pick(file: File | undefined): Promise<Picked | null> {
   if (!file) return null;
   const text = await file.text();
-  return { name: file.name, text, columns: csvHeader(text).columns };
+  return { name: file.name, text, ...csvHeader(text) };
 }
 
 /**
@@ -36,7 +36,7 @@ export function CsvImport() {
   const run = useMutation<ImportSummary, AppError, boolean>({
     mutationFn: (dryRun) => {
       const chosen = Object.fromEntries(Object.entries(mapping).filter(([, field]) => field !== ''));
-      const request: ImportRequest = { cisCsv: cis!.text, relationsCsv: relations?.text ?? null, mapping: { cis: chosen, match_on: matchOn }, dryRun };
+      const request: ImportRequest = { cisCsv: cis!.text, relationsCsv: relations?.text ?? null, mapping: { cis: chosen, match_on: matchOn, delimiter: cis!.delimiter }, dryRun };
       return cmdbImport(request);
     },
     onSuccess: (summary) => setChecked(summary),

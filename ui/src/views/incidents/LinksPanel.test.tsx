@@ -30,6 +30,6 @@ describe('related records', () => {
     renderWithApp(<TicketRecord ticketKey="INC-000095" />);
     fireEvent.change(await screen.findByTestId('link-add-key'), { target: { value: 'INC-999999' } });
     await act(async () => fireEvent.click(screen.getByTestId('link-add-submit')));
-    expect((await screen.findByTestId('link-error')).textContent).toBe('There is no ticket or problem INC-999999.');
+    expect((await screen.findByTestId('link-error')).textContent).toBe('There is no ticket, problem or change INC-999999.');
   });
 });

@@ -9,6 +9,12 @@ import { NewTicketForm } from './NewTicketForm';
 
 let backend: MockBackend;
 
+/** The key the store gives the next incident: one past the demo's highest. */
+const nextIncidentKey = () => {
+  const highest = Math.max(...fixtures.tickets().filter((d) => d.ticket.key.startsWith('INC-')).map((d) => Number(d.ticket.key.slice(4))));
+  return `INC-${String(highest + 1).padStart(6, '0')}`;
+};
+
 beforeEach(() => {
   backend = new MockBackend();
   serveMockBackend(backend);
@@ -49,7 +55,7 @@ describe('<NewTicketForm>', () => {
     fireEvent.change(screen.getByTestId('ticket-form-urgency'), { target: { value: 'low' } });
     await act(async () => fireEvent.click(screen.getByTestId('ticket-form-submit')));
 
-    await waitFor(() => expect(window.location.hash).toBe('#/ticket/INC-000099'));
+    await waitFor(() => expect(window.location.hash).toBe(`#/ticket/${nextIncidentKey()}`));
     const create = backend.calls.find((call) => call.cmd === 'ticket_create')!;
     expect(create.args).toEqual({
       draft: { kind: 'incident', title: 'Scanner sends blank PDFs', description: 'Every scan is blank.', category: '', impact: 'high', urgency: 'low' },
@@ -66,6 +72,6 @@ describe('<NewTicketForm>', () => {
     await waitFor(() => expect(screen.getByTestId('actor-prompt-select').querySelectorAll('option').length).toBeGreaterThan(1));
     fireEvent.change(screen.getByTestId('actor-prompt-select'), { target: { value: backend.directory.people[3].id } });
     await act(async () => fireEvent.click(screen.getByTestId('actor-prompt-confirm')));
-    await waitFor(() => expect(window.location.hash).toBe('#/ticket/INC-000099'));
+    await waitFor(() => expect(window.location.hash).toBe(`#/ticket/${nextIncidentKey()}`));
   });
 });

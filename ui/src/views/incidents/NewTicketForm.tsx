@@ -13,6 +13,7 @@ import { navigate } from '../../state/route';
 import { useActorSubmit } from '../../state/useActorSubmit';
 import { useDirectory } from '../../state/useDirectory';
 import { useFieldErrors } from '../../state/useFieldErrors';
+import { CiPicker, type PickedCi } from '../cmdb/CiPicker';
 
 type FormValues = {
   kind: TicketKind;
@@ -25,6 +26,7 @@ type FormValues = {
   callerId: string;
   assigneeId: string;
   groupId: string;
+  cis: PickedCi[];
 };
 
 const INITIAL: FormValues = {
@@ -38,6 +40,7 @@ const INITIAL: FormValues = {
   callerId: '',
   assigneeId: '',
   groupId: '',
+  cis: [],
 };
 
 /** Optional references are left out when empty rather than sent as "". */
@@ -54,6 +57,7 @@ export function toDraft(values: FormValues): TicketDraft {
   if (values.callerId) draft.caller_id = values.callerId;
   if (values.assigneeId) draft.assignee_id = values.assigneeId;
   if (values.groupId) draft.group_id = values.groupId;
+  if (values.cis.length > 0) draft.affected_ci_ids = values.cis.map((ci) => ci.id);
   return draft;
 }
 
@@ -132,6 +136,9 @@ export function NewTicketForm() {
         <ReferenceField label="Caller" name="caller_id" value={values.callerId} options={directory.people} emptyLabel="Not recorded" error={errors.caller_id} testId="ticket-form-caller" onChange={(id) => set('callerId', id, 'caller_id')} />
         <ReferenceField label="Group" name="group_id" value={values.groupId} options={directory.groups} emptyLabel="No group" error={errors.group_id} testId="ticket-form-group" onChange={(id) => set('groupId', id, 'group_id')} />
         <ReferenceField label="Assignee" name="assignee_id" value={values.assigneeId} options={directory.staff} emptyLabel="Unassigned" error={errors.assignee_id} testId="ticket-form-assignee" onChange={(id) => set('assigneeId', id, 'assignee_id')} />
+        <Field label="Affected configuration items" name="affected_ci_ids" error={errors.affected_ci_ids} wide>
+          <CiPicker picked={values.cis} onChange={(cis) => set('cis', cis, 'affected_ci_ids')} testId="ticket-form-cis" />
+        </Field>
       </div>
       <p className="form-note">Priority is worked out from impact and urgency with the workspace&apos;s priority matrix.</p>
     </CreateFormView>

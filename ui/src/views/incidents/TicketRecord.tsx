@@ -22,6 +22,7 @@ import { TicketText } from './TicketText';
 import { useTicketMove } from './useTicketMove';
 import { TicketClocksPanel } from '../sla/TicketClocksPanel';
 import { DismissibleError } from '../../components/DismissibleError';
+import { AffectedItemsPanel } from '../cmdb/AffectedItemsPanel';
 
 const updateTicket = (ticket: Ticket, patch: TicketPatch) => ticketUpdate(ticket.key, patch, ticket.version);
 
@@ -74,6 +75,11 @@ export function TicketRecord({ ticketKey }: { ticketKey: string }) {
         </div>
         <aside className="record-side">
           <TicketDetailsPanel {...form} directory={directory} />
+          <AffectedItemsPanel
+            ticketKey={ticket.key}
+            editable={ticket.status !== 'closed'}
+            onSave={(ids) => savePatch({ affected_ci_ids: ids }, `${ticket.key}: affected items saved.`)}
+          />
           <TicketClocksPanel ticketKey={ticket.key} />
           <ProblemPanel problem={detail.problem} chosenId={ticket.problem_id ?? ''} onChoose={linkProblem} />
           {ticket.kind === 'incident' && (

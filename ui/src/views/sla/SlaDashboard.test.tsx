@@ -84,6 +84,6 @@ describe('<SlaDashboard>', () => {
     await act(async () => fireEvent.click(screen.getByTestId('sla-export-chart')));
     const png = backend.calls.filter((call) => call.cmd === 'file_save')[1].args;
     expect(png).toEqual({ suggestedName: 'sla-figures-2026-03-01-to-2026-05-14.png', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' });
-    expect((await screen.findAllByTestId('toast'))[0].textContent).toContain('Saved /home/amara/Documents/sla-figures');
+    expect((await screen.findAllByTestId('toast'))[0].textContent).toContain('Saved /home/alex/Documents/sla-figures');
   });
 });

@@ -7,11 +7,13 @@
 
 pub mod ci;
 pub mod class;
+pub mod csv_mapping;
 pub mod impact;
 pub mod relation;
 pub mod views;
 
 pub use ci::{Asset, Ci, CiFields, CiStatus, Criticality};
+pub use csv_mapping::CsvMapping;
 pub use class::{AttributeDef, AttributeKind, CiClass, ClassDef, ClassDraft};
 pub use impact::{Direction, ImpactGraph, NodeIndex};
 pub use relation::{EndKind, ImpactFlow, RelationType, RelationTypeDraft, Relationship, RelationshipDraft, TypeDef};

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 /// The list's facets; every one given narrows the list.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct CiFilter {
@@ -66,6 +67,7 @@ pub struct NodeRef {
 
 /// A relationship as a CI's view lists it. Dependencies a service lists in the catalogue
 /// (`depends_on`) are shown the same way, without a relationship key.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct RelationshipView {
@@ -89,9 +91,32 @@ pub struct CiDetail {
     pub outgoing: Vec<RelationshipView>,
     /// Relationships where this CI is the target.
     pub incoming: Vec<RelationshipView>,
+    /// Open incidents and requests that name this CI, newest first.
+    pub open_tickets: Vec<TicketRef>,
+}
+
+/// An open incident or request, as a CI's record lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct TicketRef {
+    pub key: String,
+    pub title: String,
+    pub status: crate::workflow::Status,
+}
+
+/// What a ticket's configuration items reach downstream: the services hit, the customers
+/// who take them and the SLAs that cover them (each item's impact, merged).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct TicketImpact {
+    pub cis: Vec<NodeRef>,
+    pub services: Vec<NodeRef>,
+    pub customers: Vec<PartyRef>,
+    pub slas: Vec<SlaRef>,
 }
 
 /// One edge walked, written in the walk's direction: `from` `relation_name` `to`.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct PathStep {
@@ -130,6 +155,7 @@ pub struct SlaRef {
 }
 
 /// What an impact walk reached, with the customers and agreements behind the services hit.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct ImpactReport {
@@ -177,6 +203,7 @@ pub struct Neighbourhood {
 }
 
 /// A CI and its relationships as they were at `at`, rebuilt from the audit history.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct CiAsOf {
@@ -235,6 +262,7 @@ pub struct QualityReport {
 }
 
 /// One problem of a CSV import, where it is.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct ImportProblem {

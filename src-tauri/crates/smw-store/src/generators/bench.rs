@@ -100,6 +100,7 @@ fn ticket_draft(dice: &mut Dice, n: usize, groups: &[Uuid], people: &[Uuid]) -> 
         urgency: levels[dice.below(3)],
         assignee_id: Some(people[dice.below(people.len())]),
         group_id: Some(groups[dice.below(groups.len())]),
+        affected_ci_ids: Vec::new(),
     }
 }
 

@@ -366,6 +366,7 @@ fn ticket_life(w: &mut WriteTx, org: &Org, dice: &mut Dice, created: i64, now: i
         urgency: *dice.pick(&levels),
         assignee_id: None,
         group_id: None,
+        affected_ci_ids: Vec::new(),
     };
     let ticket = tickets::create(w, draft)?;
     let key = ticket.key.clone();

@@ -2,40 +2,10 @@
 //! column holds which field (by a saved mapping, or by the column's own name). Everything
 //! wrong is a problem with its line and column; nothing here touches the workspace.
 
-use serde::{Deserialize, Serialize};
 use smw_core::cmdb::views::ImportProblem;
 use std::collections::BTreeMap;
 
-/// A saved column mapping (a JSON file), so the export of another tool maps in once:
-///
-/// ```json
-/// { "cis": { "Hostname": "name", "CI Type": "class", "S/N": "serial", "Notes": "ignore" },
-///   "relations": { "From": "source", "Kind": "type", "To": "target" },
-///   "match_on": "serial", "delimiter": ";",
-///   "values": { "class": { "Linux Server": "server" } } }
-/// ```
-///
-/// A column the mapping leaves out maps to the field it is named like.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CsvMapping {
-    /// CI file column → field (`ignore` skips the column).
-    #[serde(default)]
-    pub cis: BTreeMap<String, String>,
-    /// Relationship file column → `source`, `type`, `target` or `note`.
-    #[serde(default)]
-    pub relations: BTreeMap<String, String>,
-    /// Which field finds the CI a row updates when the row has no key: `serial` (the
-    /// default), `asset_tag`, `name` or `attributes.NAME`.
-    #[serde(default)]
-    pub match_on: Option<String>,
-    /// The delimiter, one character (default `,`).
-    #[serde(default)]
-    pub delimiter: Option<char>,
-    /// Per field, the file's words for values → the workbench's (`"Linux Server": "server"`).
-    #[serde(default)]
-    pub values: BTreeMap<String, BTreeMap<String, String>>,
-}
+pub use smw_core::cmdb::CsvMapping;
 
 /// The CI fields a column can map to (with the spellings accepted for each).
 pub(crate) const CI_FIELDS: &[(&str, &[&str])] = &[

@@ -28,7 +28,8 @@ impl Workspace {
             .iter()
             .map(|r| view(&conn, &types, r))
             .collect::<StoreResult<_>>()?;
-        Ok(CiDetail { licence_over_used: ci.asset.over_used(), class_name, ci, outgoing, incoming })
+        let open_tickets = super::ticket_impact::open_tickets_naming(&conn, ci.id)?;
+        Ok(CiDetail { licence_over_used: ci.asset.over_used(), class_name, ci, outgoing, incoming, open_tickets })
     }
 }
 

@@ -81,6 +81,8 @@ fn load(conn: &Connection, generation: i64) -> StoreResult<CmdbGraph> {
         nodes.push(node);
     };
     let mut dependencies = Vec::new();
+    // (service, CI) for each service a CI says it supports.
+    let mut supported = Vec::new();
     {
         let mut stmt = tx.prepare("SELECT id, key, name, status, depends_on FROM services WHERE deleted_at IS NULL")?;
         let mut rows = stmt.query([])?;
@@ -97,13 +99,17 @@ fn load(conn: &Connection, generation: i64) -> StoreResult<CmdbGraph> {
                 retired: false,
             });
         }
-        let mut stmt =
-            tx.prepare("SELECT id, key, name, class, status FROM cis WHERE deleted_at IS NULL ORDER BY seq")?;
+        let mut stmt = tx
+            .prepare("SELECT id, key, name, class, status, service_ids FROM cis WHERE deleted_at IS NULL ORDER BY seq")?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
+            let id = crate::columns::get_uuid(row, 0)?;
+            for service in crate::columns::get_uuid_list(row, 5)? {
+                supported.push((service, id));
+            }
             add(NodeRef {
                 kind: EndKind::Ci,
-                id: crate::columns::get_uuid(row, 0)?,
+                id,
                 key: row.get(1)?,
                 name: row.get(2)?,
                 class: row.get(3)?,
@@ -122,6 +128,12 @@ fn load(conn: &Connection, generation: i64) -> StoreResult<CmdbGraph> {
             if let (Some(&source), Some(&target)) = (by_id.get(&service), by_id.get(&needed)) {
                 edges.push(EdgeInfo { relationship_key: None, source, target, relation: depends_on });
             }
+        }
+    }
+    // A CI that supports a service is one the service depends on: its failure reaches it.
+    for (service, ci) in supported {
+        if let (Some(&source), Some(&target)) = (by_id.get(&service), by_id.get(&ci)) {
+            edges.push(EdgeInfo { relationship_key: None, source, target, relation: depends_on });
         }
     }
     {

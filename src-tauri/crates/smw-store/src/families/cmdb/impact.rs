@@ -92,7 +92,7 @@ impl Workspace {
     }
 
     /// The customers of `services` and the live SLAs that cover them.
-    fn behind(&self, services: &[NodeRef]) -> StoreResult<(Vec<PartyRef>, Vec<SlaRef>)> {
+    pub(crate) fn behind(&self, services: &[NodeRef]) -> StoreResult<(Vec<PartyRef>, Vec<SlaRef>)> {
         if services.is_empty() {
             return Ok((Vec::new(), Vec::new()));
         }

@@ -10,6 +10,7 @@
 //! | `cmdb_impact`, `cmdb_neighbourhood` | impact.rs |
 //! | `ci_as_of`, `cmdb_as_of` | as_of.rs |
 //! | `cmdb_quality` | quality.rs |
+//! | `ticket_impact` (and a CI's open tickets) | ticket_impact.rs |
 //! | `cmdb_import_csv`, `cmdb_export_csv` | csv_import.rs, csv_export.rs |
 
 pub(crate) mod as_of;
@@ -24,5 +25,6 @@ pub(crate) mod graph;
 pub(crate) mod impact;
 pub(crate) mod quality;
 pub(crate) mod relationships;
+pub(crate) mod ticket_impact;
 
 pub use csv_rows::CsvMapping;
