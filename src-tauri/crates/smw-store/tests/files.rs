@@ -119,3 +119,15 @@ fn a_new_workspace_has_large_pages_and_a_backup_keeps_them() {
     f.ws.backup_to(&copy).unwrap();
     assert_eq!(page_size(&copy), 16_384);
 }
+
+#[test]
+fn a_file_from_an_earlier_version_verifies_as_it_is_and_is_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.smw");
+    drop(file_at_version(&path, 6));
+    let before = std::fs::read(&path).unwrap();
+    let report = smw_store::verify(&path).unwrap();
+    assert!(report.ok, "{:?}", report.findings);
+    assert_eq!(std::fs::read(&path).unwrap(), before, "verify never writes the file it checks");
+    assert_eq!(smw_store::migrations::schema_version(&rusqlite::Connection::open(&path).unwrap()).unwrap(), 6);
+}

@@ -13,6 +13,7 @@ mod chain;
 mod clocks;
 mod counters;
 mod derived;
+mod older_file;
 mod records;
 mod schema;
 mod search_index;
@@ -112,6 +113,10 @@ pub fn verify_in_ranges(path: &Path, range_size: i64) -> StoreResult<VerifyRepor
 
 fn check(path: &Path, with_integrity: bool, range_size: i64, witnesses: &[Witness]) -> StoreResult<VerifyReport> {
     let version = inspect(path)?;
+    if version < crate::migrations::latest_version() {
+        let copy = older_file::MigratedCopy::of(path)?;
+        return check(&copy.path, with_integrity, range_size, witnesses);
+    }
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let (connections, newest_seq) = connections_at_one_moment(path, threads)?;
     let families = records::families();
