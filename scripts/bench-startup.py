@@ -33,6 +33,10 @@ TITLE = "SMS Workbench"
 FIRST_SCREEN = '[data-testid=board] [data-testid^="ticket-card-"], [data-testid=empty-workspace], [data-testid=board]'
 
 
+class StartFailed(Exception):
+    pass
+
+
 def target_dir():
     meta = subprocess.run(["cargo", "metadata", "--format-version", "1", "--no-deps"], cwd=ROOT,
                           capture_output=True, text=True, check=True)
@@ -89,13 +93,26 @@ def memory_kib(app_pid):
     return rss, pss
 
 
+def no_window_left(env):
+    """The previous run's app may still be closing: its window must not count as this run's."""
+    deadline = time.time() + 30
+    while subprocess.run(["xwininfo", "-name", TITLE], env=env, capture_output=True).returncode == 0:
+        if time.time() > deadline:
+            sys.exit("a previous run's window is still open after 30 s")
+        time.sleep(0.05)
+
+
 def first_window_ms(app, workspace, env):
+    no_window_left(env)
     started = time.perf_counter()
-    process = subprocess.Popen([app, str(workspace)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = Path(env["XDG_CACHE_HOME"]).parent / "app.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with open(log, "w") as output:
+        process = subprocess.Popen([app, str(workspace)], env=env, stdout=output, stderr=output)
     try:
         while not window_mapped(env):
             if process.poll() is not None:
-                sys.exit(f"the app exited at start on {workspace}")
+                raise StartFailed(f"the app exited at start (status {process.returncode}): {log.read_text()[-300:]!r}")
             if time.perf_counter() - started > 60:
                 sys.exit(f"no window within 60 s on {workspace}")
             time.sleep(0.005)
@@ -107,6 +124,7 @@ def first_window_ms(app, workspace, env):
 
 class Driver:
     def __init__(self, env, scratch):
+        self.env = env
         ports = []
         for _ in range(2):
             with socket.socket() as probe:
@@ -136,6 +154,7 @@ class Driver:
 
     def board(self, app, workspace):
         """Milliseconds to the first screen, and the memory figures once it is shown."""
+        no_window_left(self.env)
         started = time.perf_counter()
         capabilities = {"tauri:options": {"application": app, "args": [str(workspace)]}}
         session = self.call("POST", "/session", {"capabilities": {"alwaysMatch": capabilities}})["sessionId"]
@@ -187,7 +206,7 @@ def main():
         base_env = {key: value for key, value in os.environ.items() if key not in ("WAYLAND_DISPLAY", "SMW_WORKSPACE")}
         base_env.update(DISPLAY=display, WEBKIT_DISABLE_COMPOSITING_MODE="1", NO_AT_BRIDGE="1",
                         DBUS_SESSION_BUS_ADDRESS="disabled:")
-        results = {}
+        results, failures = {}, []
         try:
             for name, workspace in workspaces.items():
                 windows, boards, rsses, psses = [], [], [], []
@@ -197,12 +216,20 @@ def main():
                         folder = scratch / f"xdg-{run}" / kind.lower()
                         shutil.rmtree(folder, ignore_errors=True)
                         env[f"XDG_{kind}_HOME"] = str(folder)
-                    window = first_window_ms(app, workspace, env)
-                    driver = Driver(env, scratch)
-                    try:
-                        board, rss, pss = driver.board(app, workspace)
-                    finally:
-                        driver.close()
+                    for attempt in range(3):
+                        try:
+                            window = first_window_ms(app, workspace, env)
+                            driver = Driver(env, scratch)
+                            try:
+                                board, rss, pss = driver.board(app, workspace)
+                            finally:
+                                driver.close()
+                            break
+                        except (StartFailed, OSError) as error:
+                            # Counted and reported, not hidden: a start that dies is a finding.
+                            failures.append(f"{name}, run {run}: {str(error).splitlines()[0]}")
+                    else:
+                        sys.exit(f"three failed starts in a row on {name}: {failures[-3:]}")
                     if run == 0:
                         continue  # warm-up: fills the file cache and WebKit's shader/font caches
                     windows.append(window); boards.append(board); rsses.append(rss); psses.append(pss)
@@ -228,6 +255,7 @@ def main():
         "installers": [size(path) for path in debs + rpms],
         "installed_binaries": installed,
         "startup": results,
+        "failed_starts": failures,
     }, indent=2))
 
 
