@@ -3,14 +3,18 @@
 //! hash-chained audit entry in the same transaction; nothing else writes records.
 //!
 //! Three kinds of module, kept apart: record families (`families/`), the machinery they share
-//! (`machinery/`) and read models (`read_models/`); `generators/` makes demo and benchmark data.
+//! (`machinery/`) and read models (`read_models/`). `generators/` makes demo and benchmark data;
+//! it is behind the `generators` feature, which the app and `smw` turn on, so sample data is
+//! not part of the store's API.
 
 mod families;
+#[cfg(feature = "generators")]
 mod generators;
 mod machinery;
 mod read_models;
 
 // Short paths inside the crate (`crate::tickets`, `crate::write`), whichever folder a module is in.
+#[cfg_attr(not(feature = "generators"), allow(unused_imports))] // the generators use a few more
 pub(crate) use families::{
     catalogue, comments, directory, directory_refs, links, problems, service_levels, settings, tickets,
 };
@@ -20,6 +24,7 @@ pub(crate) use machinery::{
 pub(crate) use read_models::board;
 
 pub use families::cmdb::CsvMapping;
+#[cfg(feature = "generators")]
 pub use generators::{bench, bench_changes, bench_estate, demo};
 pub use machinery::actor::Actor;
 pub use machinery::backup::restore;

@@ -8,6 +8,7 @@ mod at_risk;
 mod calendars;
 pub(crate) mod clocks;
 mod consistency;
+#[cfg(feature = "generators")]
 pub(crate) mod demo;
 mod explain;
 mod report;
