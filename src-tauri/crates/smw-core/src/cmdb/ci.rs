@@ -41,32 +41,21 @@ named_values!(
 
 /// What an asset cost and how it is owned. Every field is optional; an empty `Asset` is left
 /// out of the CI's JSON (and so of its digest).
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
+#[serde(default)]
 pub struct Asset {
     /// What it cost, in the workspace's currency.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub cost: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub purchased_on: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub warranty_until: Option<NaiveDate>,
     /// Licence seats bought.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub seats: Option<i64>,
     /// Licence seats in use: more than bought is allowed (it happens) and flagged.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub seats_used: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub disposed_on: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub disposal_method: Option<String>,
 }
 
@@ -111,8 +100,10 @@ impl Asset {
     }
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct Ci {
     pub id: Uuid,
     pub key: String,
@@ -124,17 +115,9 @@ pub struct Ci {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     #[ts(as = "Option<String>", optional)]
     pub description: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub owner_id: Option<Uuid>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub group_id: Option<Uuid>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub supplier_id: Option<Uuid>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub location_id: Option<Uuid>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     #[ts(as = "Option<String>", optional)]
@@ -143,11 +126,7 @@ pub struct Ci {
     #[ts(as = "Option<String>", optional)]
     pub asset_tag: String,
     /// When someone last checked the CI against reality, and who.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub verified_at: Option<Timestamp>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub verified_by: Option<Uuid>,
     /// The catalogue services this CI supports.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -162,8 +141,6 @@ pub struct Ci {
     pub asset: Asset,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub deleted_at: Option<Timestamp>,
     pub version: i64,
 }
@@ -174,54 +151,45 @@ impl_record!(Ci, RecordKind::Ci);
 /// `null` clears a reference; lists and maps given replace the old ones whole).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[serde(default)]
 pub struct CiFields {
-    #[serde(default)]
     #[ts(optional)]
     pub name: Option<String>,
     /// A shipped class's slug or name, or a defined class's key or name.
-    #[serde(default)]
     #[ts(optional)]
     pub class: Option<String>,
-    #[serde(default)]
     #[ts(optional)]
     pub status: Option<CiStatus>,
-    #[serde(default)]
     #[ts(optional)]
     pub criticality: Option<Criticality>,
-    #[serde(default)]
     #[ts(optional)]
     pub description: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(deserialize_with = "nullable")]
     #[ts(optional, as = "Option<Option<Uuid>>")]
     pub owner_id: Option<Option<Uuid>>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(deserialize_with = "nullable")]
     #[ts(optional, as = "Option<Option<Uuid>>")]
     pub group_id: Option<Option<Uuid>>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(deserialize_with = "nullable")]
     #[ts(optional, as = "Option<Option<Uuid>>")]
     pub supplier_id: Option<Option<Uuid>>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(deserialize_with = "nullable")]
     #[ts(optional, as = "Option<Option<Uuid>>")]
     pub location_id: Option<Option<Uuid>>,
-    #[serde(default)]
     #[ts(optional)]
     pub serial_number: Option<String>,
-    #[serde(default)]
     #[ts(optional)]
     pub asset_tag: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(deserialize_with = "nullable")]
     #[ts(optional, as = "Option<Option<Timestamp>>")]
     pub verified_at: Option<Option<Timestamp>>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(deserialize_with = "nullable")]
     #[ts(optional, as = "Option<Option<Uuid>>")]
     pub verified_by: Option<Option<Uuid>>,
-    #[serde(default)]
     #[ts(optional)]
     pub service_ids: Option<Vec<Uuid>>,
-    #[serde(default)]
     #[ts(optional)]
     pub attributes: Option<BTreeMap<String, String>>,
-    #[serde(default)]
     #[ts(optional)]
     pub asset: Option<Asset>,
 }

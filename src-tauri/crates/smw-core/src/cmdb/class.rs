@@ -56,8 +56,10 @@ pub struct AttributeDef {
 }
 
 /// A class a team defined.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct CiClass {
     pub id: Uuid,
     pub key: String,
@@ -66,8 +68,6 @@ pub struct CiClass {
     pub attributes: Vec<AttributeDef>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub deleted_at: Option<Timestamp>,
     pub version: i64,
 }

@@ -44,8 +44,10 @@ pub const BUILTIN_TYPES: [(&str, &str, &str, ImpactFlow); 7] = [
 ];
 
 /// A relationship type a team defined.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct RelationType {
     pub id: Uuid,
     pub key: String,
@@ -56,8 +58,6 @@ pub struct RelationType {
     pub flow: ImpactFlow,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub deleted_at: Option<Timestamp>,
     pub version: i64,
 }
@@ -141,8 +141,10 @@ impl TypeDef {
 
 /// `source —relation→ target`. Its ends and type never change: a different relationship is
 /// retired and another created, so the history reads as what was connected when.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct Relationship {
     pub id: Uuid,
     pub key: String,
@@ -157,8 +159,6 @@ pub struct Relationship {
     pub note: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub deleted_at: Option<Timestamp>,
     pub version: i64,
 }

@@ -13,32 +13,19 @@ use uuid::Uuid;
 #[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
+#[serde(default)]
 pub struct CiFilter {
     /// A class slug or a defined class's key.
-    #[serde(default)]
-    #[ts(optional)]
     pub class: Option<String>,
-    #[serde(default)]
-    #[ts(optional)]
     pub status: Option<CiStatus>,
-    #[serde(default)]
-    #[ts(optional)]
     pub owner_id: Option<Uuid>,
-    #[serde(default)]
-    #[ts(optional)]
     pub group_id: Option<Uuid>,
-    #[serde(default)]
-    #[ts(optional)]
     pub service_id: Option<Uuid>,
-    #[serde(default)]
-    #[ts(optional)]
     pub criticality: Option<Criticality>,
     /// Words found in the name, key, serial number or asset tag (any case).
-    #[serde(default)]
-    #[ts(optional)]
     pub text: Option<String>,
     /// Retired (tombstoned) CIs too.
-    #[serde(default)]
     pub include_retired: bool,
 }
 
@@ -70,8 +57,8 @@ pub struct NodeRef {
 #[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct RelationshipView {
-    #[ts(optional)]
     pub key: Option<String>,
     pub relation: String,
     pub relation_name: String,
@@ -119,12 +106,12 @@ pub struct TicketImpact {
 #[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct PathStep {
     pub from: String,
     pub to: String,
     pub relation: String,
     pub relation_name: String,
-    #[ts(optional)]
     pub relationship_key: Option<String>,
 }
 
@@ -158,10 +145,10 @@ pub struct SlaRef {
 #[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct ImpactReport {
     pub origin: NodeRef,
     pub direction: Direction,
-    #[ts(optional)]
     pub depth_limit: Option<u32>,
     /// Nearest first.
     pub hits: Vec<ImpactHit>,
@@ -206,10 +193,10 @@ pub struct Neighbourhood {
 #[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct CiAsOf {
     pub at: Timestamp,
     /// `None` when the CI did not exist yet (or was retired) at `at`.
-    #[ts(optional)]
     pub ci: Option<Ci>,
     pub relationships: Vec<Relationship>,
     /// How many audit entries were replayed, each checked against its digest.
@@ -265,13 +252,13 @@ pub struct QualityReport {
 #[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
+#[ts(optional_fields)]
 pub struct ImportProblem {
     /// `cis` or `relations`.
     pub file: String,
     /// 1-based, the header being line 1.
     pub line: u64,
     /// The column's header as the file spells it, when one column is at fault.
-    #[ts(optional)]
     pub column: Option<String>,
     pub message: String,
 }
