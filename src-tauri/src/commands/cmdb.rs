@@ -4,8 +4,7 @@
 use super::{read, write};
 use crate::error::AppResult;
 use smw_core::cmdb::views::{
-    CiAsOf, CiDetail, CiFilter, CiPage, ImpactReport, ImportSummary, Neighbourhood, QualityReport,
-    TicketImpact,
+    CiAsOf, CiDetail, CiFilter, CiPage, ImpactReport, ImportSummary, Neighbourhood, QualityReport, TicketImpact,
 };
 use smw_core::cmdb::{Ci, CiFields, ClassDef, Direction, Relationship, TypeDef};
 use smw_core::Timestamp;
@@ -104,7 +103,14 @@ pub async fn cmdb_import(
     dry_run: bool,
 ) -> AppResult<ImportSummary> {
     write(&app, move |ws, actor, now| {
-        ws.cmdb_import_csv(actor, now, cis_csv.as_bytes(), relations_csv.as_deref().map(str::as_bytes), &mapping, dry_run)
+        ws.cmdb_import_csv(
+            actor,
+            now,
+            cis_csv.as_bytes(),
+            relations_csv.as_deref().map(str::as_bytes),
+            &mapping,
+            dry_run,
+        )
     })
     .await
 }

@@ -171,8 +171,12 @@ fn run(cli: Cli) -> CliResult {
         Command::Export { file, out } => ws::export(&file, &out),
         Command::Import { file, input } => ws::import(&file, &input),
         Command::Bench { cmdb: Some(command), .. } => bench_cmdb::run_command(command),
-        Command::Bench { cmdb: None, file: Some(file), tickets, comments } => bench_store::run(&file, tickets, comments),
-        Command::Bench { file: None, .. } => Err(CliError::bad_input("bench: give a new workspace FILE, or `cmdb FILE`")),
+        Command::Bench { cmdb: None, file: Some(file), tickets, comments } => {
+            bench_store::run(&file, tickets, comments)
+        }
+        Command::Bench { file: None, .. } => {
+            Err(CliError::bad_input("bench: give a new workspace FILE, or `cmdb FILE`"))
+        }
         Command::Matrix { file, set } => ws::matrix(&file, set),
         Command::Incidents { add: Some(add), .. } => incident_add::run(add),
         Command::Incidents { add: None, file: Some(file), json: _, filter } => ws::incidents(&file, filter),

@@ -27,16 +27,14 @@ pub use families::cmdb::CsvMapping;
 #[cfg(feature = "generators")]
 pub use generators::{bench, bench_changes, bench_estate, demo};
 pub use machinery::actor::Actor;
+pub use machinery::audit::ChainHead;
 pub use machinery::backup::restore;
 pub use machinery::changes::{ChangeListener, ChangesSince};
+pub use machinery::checkpoint::Checkpoint;
 pub use machinery::error::{StoreError, StoreResult};
 pub use machinery::search::fts_query;
-pub use machinery::verify::{
-    sqlite_integrity_check, verify, verify_history, verify_in_ranges, verify_with_witnesses,
-};
-pub use machinery::workspace::{Workspace, APPLICATION_ID};
-pub use machinery::audit::ChainHead;
-pub use machinery::checkpoint::Checkpoint;
 pub use machinery::signing_keys::{KeyFolder, KeyStore};
+pub use machinery::verify::{sqlite_integrity_check, verify, verify_history, verify_in_ranges, verify_with_witnesses};
 pub use machinery::witness::Witness;
+pub use machinery::workspace::{Workspace, APPLICATION_ID};
 pub use machinery::{migrations, signing_keys, transfer, witness};

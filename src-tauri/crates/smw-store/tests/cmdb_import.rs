@@ -18,7 +18,9 @@ fn a_bad_file_names_every_problem_and_changes_nothing() {
     let before = audit_count(&f);
     let cis = b"name,class,status,serial,owner\ndb01,database,live,SN1,Ada Admin\nweb01,toaster,live,SN2,\nweb02,server,broken,SN1,nobody@example.org\n";
     let rel = b"source,type,target\ndb01,runs on,ghost\n";
-    let summary = f.ws.cmdb_import_csv(&f.actor, at("2026-05-02T09:00:00Z"), cis, Some(rel), &CsvMapping::default(), false).unwrap();
+    let summary =
+        f.ws.cmdb_import_csv(&f.actor, at("2026-05-02T09:00:00Z"), cis, Some(rel), &CsvMapping::default(), false)
+            .unwrap();
     assert!(!summary.written);
     let found: Vec<(String, u64, Option<String>)> =
         summary.problems.iter().map(|p| (p.file.clone(), p.line, p.column.clone())).collect();
@@ -35,7 +37,19 @@ fn a_bad_file_names_every_problem_and_changes_nothing() {
 fn a_clean_file_is_written_whole_and_a_reimport_updates_instead_of_duplicating() {
     let f = fixture();
     let t = at("2026-05-02T09:00:00Z");
-    f.ws.service_create(&f.actor, t, ServiceDraft { name: "Mail".into(), description: String::new(), status: None, owner_id: None, customer_ids: vec![], depends_on: vec![] }).unwrap();
+    f.ws.service_create(
+        &f.actor,
+        t,
+        ServiceDraft {
+            name: "Mail".into(),
+            description: String::new(),
+            status: None,
+            owner_id: None,
+            customer_ids: vec![],
+            depends_on: vec![],
+        },
+    )
+    .unwrap();
     let cis = "\u{feff}Hostname;Kind;S/N;Services;Notes\ndb01;Database server;SN1;Mail;x\nhost01;server;SN2;;y\n";
     let rel = "From;Kind;To\ndb01;runs on;host01\nSVC-000001;depends on;db01\n";
     let mapping: CsvMapping = serde_json::from_value(serde_json::json!({

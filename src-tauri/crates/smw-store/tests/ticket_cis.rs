@@ -29,7 +29,8 @@ fn incident(title: &str, cis: Vec<uuid::Uuid>) -> TicketDraft {
 fn an_incident_on_a_server_names_the_services_and_customers_it_hits() {
     let f = fixture();
     let t = at("2026-05-02T09:00:00Z");
-    let finance = f.ws.customer_create(&f.actor, t, PartyDraft { name: "Finance".into(), ..Default::default() }).unwrap();
+    let finance =
+        f.ws.customer_create(&f.actor, t, PartyDraft { name: "Finance".into(), ..Default::default() }).unwrap();
     let draft = ServiceDraft {
         name: "Payroll".into(),
         description: String::new(),

@@ -13,8 +13,8 @@ pub mod relation;
 pub mod views;
 
 pub use ci::{Asset, Ci, CiFields, CiStatus, Criticality};
-pub use csv_mapping::CsvMapping;
 pub use class::{AttributeDef, AttributeKind, CiClass, ClassDef, ClassDraft};
+pub use csv_mapping::CsvMapping;
 pub use impact::{Direction, ImpactGraph, NodeIndex};
 pub use relation::{EndKind, ImpactFlow, RelationType, RelationTypeDraft, Relationship, RelationshipDraft, TypeDef};
 

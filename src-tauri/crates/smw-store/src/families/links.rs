@@ -37,7 +37,9 @@ fn linkable(conn: &Connection, key: &str, field: &str) -> StoreResult<Uuid> {
         return Ok(problem.id);
     }
     // An incident links to the change that caused it (`INC caused_by CHG`).
-    if let Some(change) = get_by_key::<smw_core::change_management::Change>(conn, key)?.filter(|c| c.deleted_at.is_none()) {
+    if let Some(change) =
+        get_by_key::<smw_core::change_management::Change>(conn, key)?.filter(|c| c.deleted_at.is_none())
+    {
         return Ok(change.id);
     }
     Err(Invalid::field(Code::UnknownReference, field, format!("There is no ticket, problem or change {key}.")).into())

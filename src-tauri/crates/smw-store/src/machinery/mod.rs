@@ -18,6 +18,6 @@ pub mod signing_keys;
 pub(crate) mod stored;
 pub mod transfer;
 pub(crate) mod verify;
-pub(crate) mod workspace;
 pub mod witness;
+pub(crate) mod workspace;
 pub(crate) mod write;

@@ -99,8 +99,9 @@ fn load(conn: &Connection, generation: i64) -> StoreResult<CmdbGraph> {
                 retired: false,
             });
         }
-        let mut stmt = tx
-            .prepare("SELECT id, key, name, class, status, service_ids FROM cis WHERE deleted_at IS NULL ORDER BY seq")?;
+        let mut stmt = tx.prepare(
+            "SELECT id, key, name, class, status, service_ids FROM cis WHERE deleted_at IS NULL ORDER BY seq",
+        )?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             let id = crate::columns::get_uuid(row, 0)?;

@@ -333,7 +333,11 @@ impl ImportRules for smw_core::cmdb::Ci {
             ..Default::default()
         };
         let remade = smw_core::cmdb::Ci::create(fields, &class, self.id, self.key.clone(), self.created_at);
-        remade_alike(self, remade, &["name", "description", "serial_number", "asset_tag", "service_ids", "attributes", "asset"])
+        remade_alike(
+            self,
+            remade,
+            &["name", "description", "serial_number", "asset_tag", "service_ids", "attributes", "asset"],
+        )
     }
 }
 
@@ -370,7 +374,11 @@ impl ImportRules for smw_core::change_management::Release {
             ..Default::default()
         };
         let remade = smw_core::change_management::Release::create(draft, self.id, self.key.clone(), self.created_at);
-        remade_alike(self, remade, &["name", "planned_end", "acceptance_criteria", "test_results", "deployment_notes"])?;
+        remade_alike(
+            self,
+            remade,
+            &["name", "planned_end", "acceptance_criteria", "test_results", "deployment_notes"],
+        )?;
         names.unique_name(self, &self.name)
     }
 }
@@ -387,8 +395,13 @@ impl ImportRules for smw_core::change_management::ChangeWindow {
             service_ids: Some(self.service_ids.clone()),
             description: Some(self.description.clone()),
         };
-        let remade = smw_core::change_management::ChangeWindow::create(draft, self.id, self.key.clone(), self.created_at);
-        remade_alike(self, remade, &["name", "time_zone", "starts_local", "duration_minutes", "rrule", "service_ids", "description"])
+        let remade =
+            smw_core::change_management::ChangeWindow::create(draft, self.id, self.key.clone(), self.created_at);
+        remade_alike(
+            self,
+            remade,
+            &["name", "time_zone", "starts_local", "duration_minutes", "rrule", "service_ids", "description"],
+        )
     }
 }
 
@@ -412,7 +425,18 @@ impl ImportRules for smw_core::change_management::Change {
             ..Default::default()
         };
         let remade = smw_core::change_management::Change::create(draft, self.id, self.key.clone(), self.created_at);
-        let fields = ["title", "description", "reason", "ci_ids", "service_ids", "risk", "implementation_plan", "backout_plan", "test_plan", "template"];
+        let fields = [
+            "title",
+            "description",
+            "reason",
+            "ci_ids",
+            "service_ids",
+            "risk",
+            "implementation_plan",
+            "backout_plan",
+            "test_plan",
+            "template",
+        ];
         remade_alike(self, remade, &fields)
     }
 }
