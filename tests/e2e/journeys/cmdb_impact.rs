@@ -50,7 +50,12 @@ async fn journey(app: &RunningApp) -> Outcome {
     })
     .await?;
     let server_key = row.attr("data-testid").await?.unwrap_or_default().replace("ci-row-", "");
-    row.click().await?;
+    ui::element(client, &format!("ci-row-{server_key}"))
+        .await?
+        .find(fantoccini::Locator::Css("td"))
+        .await?
+        .click()
+        .await?;
     ui::element(client, "ci-record-view").await?;
     let services = ui::element(client, "impact-services").await?;
     ui::eventually("the impact reaches Payroll", Duration::from_secs(10), || {
@@ -82,8 +87,15 @@ async fn journey(app: &RunningApp) -> Outcome {
     ui::type_into(client, "ticket-form-title", "kestrel-host-01 does not answer").await?;
     ui::type_into(client, "ticket-form-cis-input", &server_key).await?;
     ui::click(client, &format!("ticket-form-cis-offer-{server_key}")).await?;
+    ui::element(client, &format!("ticket-form-cis-chosen-{server_key}")).await?;
     ui::click(client, "ticket-form-submit").await?;
-    ui::element(client, "record-view").await?;
+    if let Err(missing) = ui::element(client, "record-view").await {
+        let refusal = match ui::exists(client, "ticket-form-error").await? {
+            true => ui::element(client, "ticket-form-error").await?.text().await?,
+            false => "no refusal shown".into(),
+        };
+        return Err(format!("the incident was not logged ({refusal}): {missing}").into());
+    }
     let hit = ui::element(client, "ticket-hit-services").await?;
     ui::eventually("the incident shows the services its item hits", Duration::from_secs(10), || {
         let hit = hit.clone();

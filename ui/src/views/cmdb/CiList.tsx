@@ -35,7 +35,7 @@ function filterOf(facets: Facets, text: string): CiFilter {
 }
 
 /** Configuration items, narrowed by facets and text, a page at a time. */
-export function CiList() {
+export function CiList({ onNew }: { onNew: () => void }) {
   const [facets, setFacets] = useState<Facets>(NO_FACETS);
   const [text, setText] = useState('');
   const [limit, setLimit] = useState(PAGE);
@@ -72,6 +72,10 @@ export function CiList() {
         <OptionSelect ariaLabel="Owner" testId="ci-filter-owner" value={facets.owner} onChange={facet('owner')} emptyLabel="Any owner" options={directory.people} />
         <OptionSelect ariaLabel="Support group" testId="ci-filter-group" value={facets.group} onChange={facet('group')} emptyLabel="Any group" options={directory.groups} />
         <OptionSelect ariaLabel="Service" testId="ci-filter-service" value={facets.service} onChange={facet('service')} emptyLabel="Any service" options={directory.services} />
+        <span className="card-spacer" />
+        <button type="button" className="button primary" onClick={onNew} data-testid="new-ci-button">
+          + New item
+        </button>
       </div>
       {query.error && <div className="banner banner-error">{query.error.message}</div>}
       <div className="panel table-panel">

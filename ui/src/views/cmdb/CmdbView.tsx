@@ -18,13 +18,8 @@ export function CmdbView({ tab }: { tab: string }) {
   const [creating, setCreating] = useState(false);
   return (
     <div className="view list-view" data-testid="cmdb">
-      <TabbedViewHeader heading="CMDB" tabs={TABS} current={current} hrefOf={(id) => routeToHash({ view: 'cmdb', tab: id })} testIdPrefix="cmdb">
-        <span className="card-spacer" />
-        <button type="button" className="button primary" onClick={() => setCreating(true)} data-testid="new-ci-button">
-          + New item
-        </button>
-      </TabbedViewHeader>
-      {current === 'items' && <CiList />}
+      <TabbedViewHeader heading="CMDB" tabs={TABS} current={current} hrefOf={(id) => routeToHash({ view: 'cmdb', tab: id })} testIdPrefix="cmdb" />
+      {current === 'items' && <CiList onNew={() => setCreating(true)} />}
       {current === 'quality' && <QualityView />}
       {current === 'import' && <CsvImport />}
       {creating && <CiEditor onClose={() => setCreating(false)} />}
