@@ -94,6 +94,8 @@ const APP_COMMANDS: &[&str] = &[
     "cmdb_quality",
     "cmdb_import",
     "ticket_impact",
+    "ci_class_create",
+    "relation_type_create",
 ];
 
 fn main() {

@@ -137,6 +137,8 @@ pub fn run() {
             commands::cmdb::cmdb_quality,
             commands::cmdb::cmdb_import,
             commands::cmdb::ticket_impact,
+            commands::cmdb::ci_class_create,
+            commands::cmdb::relation_type_create,
         ])
         .build(tauri::generate_context!())
         .expect("SMS Workbench could not start its window")

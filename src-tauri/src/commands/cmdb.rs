@@ -6,7 +6,9 @@ use crate::error::AppResult;
 use smw_core::cmdb::views::{
     CiAsOf, CiDetail, CiFilter, CiPage, ImpactReport, ImportSummary, Neighbourhood, QualityReport, TicketImpact,
 };
-use smw_core::cmdb::{Ci, CiFields, ClassDef, Direction, Relationship, TypeDef};
+use smw_core::cmdb::{
+    Ci, CiClass, CiFields, ClassDef, ClassDraft, Direction, RelationType, RelationTypeDraft, Relationship, TypeDef,
+};
 use smw_core::Timestamp;
 use smw_store::CsvMapping;
 use tauri::AppHandle;
@@ -119,4 +121,16 @@ pub async fn cmdb_import(
 #[tauri::command]
 pub async fn ticket_impact(app: AppHandle, key: String) -> AppResult<TicketImpact> {
     read(&app, move |ws| ws.ticket_impact(&key)).await
+}
+
+/// A class a team defines, with typed attributes its CIs are checked against.
+#[tauri::command]
+pub async fn ci_class_create(app: AppHandle, draft: ClassDraft) -> AppResult<CiClass> {
+    write(&app, move |ws, actor, now| ws.ci_class_create(actor, now, draft)).await
+}
+
+/// A relationship type a team defines, with the direction its impact travels.
+#[tauri::command]
+pub async fn relation_type_create(app: AppHandle, draft: RelationTypeDraft) -> AppResult<RelationType> {
+    write(&app, move |ws, actor, now| ws.relation_type_create(actor, now, draft)).await
 }

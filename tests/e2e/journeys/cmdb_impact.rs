@@ -2,7 +2,7 @@
 //! server's downstream impact reach a service and its customers, open the graph around it,
 //! and log an incident on the server that names the services it hits.
 
-use crate::harness::{run_journey, ui, Outcome, RunningApp, Seed};
+use crate::harness::{evaluate, run_journey, ui, Outcome, RunningApp, Seed};
 use std::time::Duration;
 
 const CIS: &str =
@@ -41,6 +41,17 @@ async fn journey(app: &RunningApp) -> Outcome {
     })
     .await?;
 
+    // A team defines its own class; the class list and the item editor offer it at once.
+    ui::click(client, "cmdb-tab-classes").await?;
+    ui::type_into(client, "new-class-name", "Badge reader").await?;
+    ui::click(client, "new-class-save").await?;
+    const LISTED: &str =
+        "document.querySelector('[data-testid=\"cmdb-classes\"]').textContent.includes('Badge reader')";
+    ui::eventually("the new class is listed", Duration::from_secs(10), || async {
+        Ok(evaluate(client, LISTED).await?.as_bool() == Some(true))
+    })
+    .await?;
+
     // The server's record: its downstream impact reaches Payroll and the customers behind it.
     ui::click(client, "cmdb-tab-items").await?;
     ui::type_into(client, "ci-filter-text", "kestrel-host").await?;
@@ -67,6 +78,8 @@ async fn journey(app: &RunningApp) -> Outcome {
     if !customers.contains("Finance department") {
         return Err(format!("Payroll's customers should be hit, the panel says {customers:?}").into());
     }
+
+    app.screenshot("cmdb-record").await?;
 
     // The graph around the server draws it, the app and the service, with the impact lit.
     ui::click(client, "ci-open-graph").await?;

@@ -5,7 +5,11 @@ import type { CiFields } from '../bindings/CiFields';
 import type { CiFilter } from '../bindings/CiFilter';
 import type { CiPage } from '../bindings/CiPage';
 import type { CsvMapping } from '../bindings/CsvMapping';
+import type { CiClass } from '../bindings/CiClass';
 import type { ClassDef } from '../bindings/ClassDef';
+import type { ClassDraft } from '../bindings/ClassDraft';
+import type { RelationType } from '../bindings/RelationType';
+import type { RelationTypeDraft } from '../bindings/RelationTypeDraft';
 import type { Direction } from '../bindings/Direction';
 import type { ImpactReport } from '../bindings/ImpactReport';
 import type { ImportSummary } from '../bindings/ImportSummary';
@@ -28,6 +32,8 @@ export const ciVerify = (key: string) => call<Ci>('ci_verify', { key });
 
 export const ciClasses = () => call<ClassDef[]>('ci_classes');
 export const relationTypes = () => call<TypeDef[]>('relation_types');
+export const ciClassCreate = (draft: ClassDraft) => call<CiClass>('ci_class_create', { draft });
+export const relationTypeCreate = (draft: RelationTypeDraft) => call<RelationType>('relation_type_create', { draft });
 /** `source —relation→ target`, each end a CI key or a catalogue service key. */
 export const relate = (source: string, relation: string, target: string) =>
   call<Relationship>('relate', { source, relation, target });

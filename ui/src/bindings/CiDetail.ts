@@ -15,4 +15,8 @@ incoming: Array<RelationshipView>,
 /**
  * Open incidents and requests that name this CI, newest first.
  */
-open_tickets: Array<TicketRef>, };
+open_tickets: Array<TicketRef>, 
+/**
+ * Open problems that name this CI, newest first.
+ */
+open_problems: Array<TicketRef>, };

@@ -2,4 +2,9 @@
 import type { ProblemStatus } from "./ProblemStatus";
 import type { Timestamp } from "./Timestamp";
 
-export type Problem = { id: string, key: string, title: string, description: string, status: ProblemStatus, priority: number, service_id?: string, assignee_id?: string, group_id?: string, root_cause: string, workaround: string, known_error: boolean, created_at: Timestamp, updated_at: Timestamp, resolved_at?: Timestamp, deleted_at?: Timestamp, version: number, };
+export type Problem = { id: string, key: string, title: string, description: string, status: ProblemStatus, priority: number, service_id?: string, assignee_id?: string, group_id?: string, 
+/**
+ * The configuration items behind the problem. Left out when empty, so problems written
+ * before CIs keep their digests.
+ */
+affected_ci_ids?: Array<string>, root_cause: string, workaround: string, known_error: boolean, created_at: Timestamp, updated_at: Timestamp, resolved_at?: Timestamp, deleted_at?: Timestamp, version: number, };

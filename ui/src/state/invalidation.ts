@@ -19,7 +19,7 @@ const SERVICE_LEVELS: QueryRoot[] = ['calendars', 'slas', 'olas', 'contracts', '
 const SHOWN_IN: Record<RecordKind, QueryRoot[] | 'all'> = {
   incident: TICKET_VIEWS,
   request: TICKET_VIEWS,
-  problem: ['problems', 'problem', 'ticket', 'search', 'known-errors'],
+  problem: ['problems', 'problem', 'ticket', 'search', 'known-errors', 'ci', 'ticket-impact'],
   // A public reply stops a ticket's response clock.
   comment: ['ticket', 'problem', 'search', 'ticket-clocks', 'sla-report'],
   link: ['ticket', 'problem'],

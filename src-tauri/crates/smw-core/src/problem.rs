@@ -3,7 +3,7 @@
 use crate::error::{Code, Invalid};
 use crate::ids::RecordKind;
 use crate::impl_record;
-use crate::patch::nullable;
+use crate::patch::{nullable, without_repeats};
 use crate::priority::Priority;
 use crate::text;
 use crate::time::Timestamp;
@@ -52,6 +52,11 @@ pub struct Problem {
     pub service_id: Option<Uuid>,
     pub assignee_id: Option<Uuid>,
     pub group_id: Option<Uuid>,
+    /// The configuration items behind the problem. Left out when empty, so problems written
+    /// before CIs keep their digests.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<Uuid>>", optional)]
+    pub affected_ci_ids: Vec<Uuid>,
     pub root_cause: String,
     pub workaround: String,
     pub known_error: bool,
@@ -79,6 +84,9 @@ pub struct ProblemDraft {
     pub assignee_id: Option<Uuid>,
     #[serde(default)]
     pub group_id: Option<Uuid>,
+    #[serde(default)]
+    #[ts(as = "Option<Vec<Uuid>>", optional)]
+    pub affected_ci_ids: Vec<Uuid>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -99,6 +107,8 @@ pub struct ProblemPatch {
     pub root_cause: Option<String>,
     pub workaround: Option<String>,
     pub known_error: Option<bool>,
+    /// Replaces the list whole.
+    pub affected_ci_ids: Option<Vec<Uuid>>,
 }
 
 fn check_priority(priority: Priority) -> Result<Priority, Invalid> {
@@ -121,6 +131,7 @@ impl Problem {
             service_id: draft.service_id,
             assignee_id: draft.assignee_id,
             group_id: draft.group_id,
+            affected_ci_ids: without_repeats(draft.affected_ci_ids),
             root_cause: String::new(),
             workaround: String::new(),
             known_error: false,
@@ -153,6 +164,9 @@ impl Problem {
         self.service_id = patch.service_id.unwrap_or(self.service_id);
         self.assignee_id = patch.assignee_id.unwrap_or(self.assignee_id);
         self.group_id = patch.group_id.unwrap_or(self.group_id);
+        if let Some(cis) = patch.affected_ci_ids {
+            self.affected_ci_ids = without_repeats(cis);
+        }
         self.known_error = patch.known_error.unwrap_or(self.known_error);
         if self.known_error && self.workaround.trim().is_empty() && self.root_cause.trim().is_empty() {
             return Err(Invalid::field(

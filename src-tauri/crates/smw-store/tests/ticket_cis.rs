@@ -112,3 +112,19 @@ fn a_ci_that_supports_a_service_reaches_it_downstream() {
     let up = f.ws.cmdb_impact(&payroll.key, smw_core::cmdb::Direction::Up, None).unwrap();
     assert!(up.hits.iter().any(|hit| hit.node.key == app.key), "the service relies on the CI that supports it");
 }
+
+#[test]
+fn a_problem_names_its_cis_and_a_ci_lists_its_open_problems() {
+    let f = fixture();
+    let t = at("2026-05-02T09:00:00Z");
+    let server = f.ws.ci_create(&f.actor, t, item("host01", "server")).unwrap();
+    let draft = smw_core::problem::ProblemDraft {
+        title: "host01 reboots every night".into(),
+        affected_ci_ids: vec![server.id],
+        ..Default::default()
+    };
+    let problem = f.ws.problem_create(&f.actor, t, draft).unwrap();
+    let listed = f.ws.ci_get(&server.key).unwrap().open_problems;
+    assert_eq!(listed.iter().map(|r| r.key.as_str()).collect::<Vec<_>>(), [problem.key.as_str()]);
+    assert_eq!(f.ws.ticket_impact(&problem.key).unwrap().cis[0].key, server.key);
+}

@@ -8,6 +8,7 @@ import { routeToHash } from '../../state/route';
 import { CiPicker, type PickedCi } from './CiPicker';
 
 type AffectedItemsPanelProps = {
+  /** An incident's, a request's or a problem's key. */
   ticketKey: string;
   /** Saves a new list of the ticket's items (by id); resolves once saved. */
   onSave: (ids: string[]) => Promise<unknown>;
@@ -15,7 +16,7 @@ type AffectedItemsPanelProps = {
 };
 
 /**
- * The configuration items a ticket is about, and what their failure reaches: the services
+ * The configuration items a ticket or problem is about, and what their failure reaches: the services
  * hit, the customers who take them and the SLAs that cover them.
  */
 export function AffectedItemsPanel({ ticketKey, onSave, editable }: AffectedItemsPanelProps) {

@@ -89,6 +89,7 @@ export function CiRecord({ ciKey }: { ciKey: string }) {
         <aside className="record-side">
           <CiDetailsPanel detail={detail} />
           <TicketRefs title="Open incidents and requests" refs={detail.open_tickets} testId="ci-open-tickets" empty="No open incident or request names this item." />
+          <TicketRefs title="Open problems" refs={detail.open_problems} testId="ci-open-problems" empty="No open problem names this item." />
         </aside>
       </div>
       {editing && <CiEditor ci={ci} onClose={() => setEditing(false)} />}

@@ -3,6 +3,7 @@ import { TabbedViewHeader } from '../../components/TabbedViewHeader';
 import { routeToHash } from '../../state/route';
 import { CiEditor } from './CiEditor';
 import { CiList } from './CiList';
+import { ClassesView } from './ClassesView';
 import { CsvImport } from './CsvImport';
 import { QualityView } from './QualityView';
 
@@ -10,6 +11,7 @@ const TABS = [
   { id: 'items', label: 'Configuration items' },
   { id: 'quality', label: 'Data quality' },
   { id: 'import', label: 'Import CSV' },
+  { id: 'classes', label: 'Classes and types' },
 ] as const;
 
 /** Configuration management: the items, the quality of their data, and loading them from CSV. */
@@ -22,6 +24,7 @@ export function CmdbView({ tab }: { tab: string }) {
       {current === 'items' && <CiList onNew={() => setCreating(true)} />}
       {current === 'quality' && <QualityView />}
       {current === 'import' && <CsvImport />}
+      {current === 'classes' && <ClassesView />}
       {creating && <CiEditor onClose={() => setCreating(false)} />}
     </div>
   );

@@ -1,9 +1,9 @@
 import type { TicketRef } from '../../bindings/TicketRef';
-import { routeToHash } from '../../state/route';
+import { routeForKey, routeToHash } from '../../state/route';
 
 type TicketRefsProps = { title: string; refs: TicketRef[]; testId: string; empty: string };
 
-/** Open tickets that name an item, each a link to its record. */
+/** Open tickets or problems that name an item, each a link to its record. */
 export function TicketRefs({ title, refs, testId, empty }: TicketRefsProps) {
   return (
     <section className="panel" aria-label={title} data-testid={testId}>
@@ -15,7 +15,7 @@ export function TicketRefs({ title, refs, testId, empty }: TicketRefsProps) {
       <ul className="link-list">
         {refs.map((ref) => (
           <li key={ref.key}>
-            <a href={routeToHash({ view: 'ticket', key: ref.key })} className="record-key">
+            <a href={routeToHash(routeForKey(ref.key))} className="record-key">
               {ref.key}
             </a>
             <span className="link-title">{ref.title}</span>

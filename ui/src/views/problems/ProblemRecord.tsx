@@ -18,6 +18,7 @@ import { LinkedIncidentsPanel } from './LinkedIncidentsPanel';
 import { ProblemDetailsPanel } from './ProblemDetailsPanel';
 import { problemPatchFrom, problemValues } from './problemEdits';
 import { ProblemText } from './ProblemText';
+import { AffectedItemsPanel } from '../cmdb/AffectedItemsPanel';
 
 const updateProblem = (problem: Problem, patch: ProblemPatch) => problemUpdate(problem.key, patch, problem.version);
 
@@ -27,7 +28,7 @@ export function ProblemRecord({ problemKey }: { problemKey: string }) {
   const directory = useDirectory();
   const now = useNow();
   const problem = query.data?.problem;
-  const { stored, form, editingText, setEditingText } = useRecordEdits({
+  const { stored, form, editingText, setEditingText, savePatch } = useRecordEdits({
     record: problem,
     recordKey: problemKey,
     noun: 'problem',
@@ -59,6 +60,11 @@ export function ProblemRecord({ problemKey }: { problemKey: string }) {
         </div>
         <aside className="record-side">
           <ProblemDetailsPanel {...form} directory={directory} />
+          <AffectedItemsPanel
+            ticketKey={problem.key}
+            editable={problem.status !== 'closed'}
+            onSave={(ids) => savePatch({ affected_ci_ids: ids }, `${problem.key}: affected items saved.`)}
+          />
           <LinkedIncidentsPanel incidents={detail.incidents} />
         </aside>
       </div>

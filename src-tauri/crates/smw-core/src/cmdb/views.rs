@@ -80,15 +80,18 @@ pub struct CiDetail {
     pub incoming: Vec<RelationshipView>,
     /// Open incidents and requests that name this CI, newest first.
     pub open_tickets: Vec<TicketRef>,
+    /// Open problems that name this CI, newest first.
+    pub open_problems: Vec<TicketRef>,
 }
 
-/// An open incident or request, as a CI's record lists it.
+/// An open incident, request or problem, as a CI's record lists it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct TicketRef {
     pub key: String,
     pub title: String,
-    pub status: crate::workflow::Status,
+    /// The status as stored (`in_progress`, `investigating` …).
+    pub status: String,
 }
 
 /// What a ticket's configuration items reach downstream: the services hit, the customers

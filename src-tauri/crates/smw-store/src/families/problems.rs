@@ -25,6 +25,7 @@ stored_record! {
         service_id: opt_uuid,
         assignee_id: opt_uuid,
         group_id: opt_uuid,
+        affected_ci_ids: uuid_list,
         root_cause: text,
         workaround: text,
         known_error: int,
@@ -155,6 +156,7 @@ pub(crate) fn search_hit(
 
 pub(crate) fn create(w: &mut WriteTx, draft: ProblemDraft) -> StoreResult<Problem> {
     check_refs(w.conn(), draft.service_id, draft.assignee_id, draft.group_id)?;
+    crate::families::cmdb::ticket_impact::check_affected_cis(w.conn(), &draft.affected_ci_ids)?;
     w.create(RecordKind::Problem, |id, key, now| Problem::create(draft, id, key, now), |_, _| Ok(()))
 }
 
@@ -166,6 +168,10 @@ pub(crate) fn update(
 ) -> StoreResult<Problem> {
     let (_, after) = w.edit(key, expected_version, |w, problem: &mut Problem| {
         check_refs(w.conn(), patch.service_id.flatten(), patch.assignee_id.flatten(), patch.group_id.flatten())?;
+        crate::families::cmdb::ticket_impact::check_affected_cis(
+            w.conn(),
+            patch.affected_ci_ids.as_deref().unwrap_or_default(),
+        )?;
         Ok(problem.apply_patch(patch, w.now())?)
     })?;
     Ok(after)

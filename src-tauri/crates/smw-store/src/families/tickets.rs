@@ -140,7 +140,7 @@ pub(crate) fn create(w: &mut WriteTx, mut draft: TicketDraft) -> StoreResult<Tic
         draft.assignee_id,
         draft.group_id,
     )?;
-    check_affected_cis(w.conn(), &draft.affected_ci_ids)?;
+    crate::families::cmdb::ticket_impact::check_affected_cis(w.conn(), &draft.affected_ci_ids)?;
     if draft.customer_id.is_none() {
         draft.customer_id = crate::directory_refs::customer_of(w.conn(), draft.caller_id)?;
     }
@@ -171,7 +171,10 @@ pub(crate) fn update(
             pick(patch.group_id),
         )?;
         crate::stored::require_ref::<smw_core::problem::Problem>(w.conn(), pick(patch.problem_id), "problem_id")?;
-        check_affected_cis(w.conn(), patch.affected_ci_ids.as_deref().unwrap_or_default())?;
+        crate::families::cmdb::ticket_impact::check_affected_cis(
+            w.conn(),
+            patch.affected_ci_ids.as_deref().unwrap_or_default(),
+        )?;
         let before = ticket.clone();
         let sla_chosen = patch.sla_id.is_some();
         ticket.apply_patch(patch, w.now(), &priority_matrix(w.conn())?)?;
@@ -179,14 +182,6 @@ pub(crate) fn update(
     })?;
     crate::service_levels::after_ticket_write(w, Some(&before), &after)?;
     Ok(after)
-}
-
-/// Each CI a ticket names must be a live one: a retired CI can no longer be affected.
-fn check_affected_cis(conn: &Connection, cis: &[Uuid]) -> StoreResult<()> {
-    for (i, ci) in cis.iter().enumerate() {
-        crate::stored::require_ref::<smw_core::cmdb::Ci>(conn, Some(*ci), &format!("affected_ci_ids[{i}]"))?;
-    }
-    Ok(())
 }
 
 pub(crate) fn move_status(

@@ -324,6 +324,7 @@ fn organisation(w: &mut WriteTx) -> StoreResult<Org> {
             service_id: Some(services[service]),
             assignee_id: Some(agents[5].0),
             group_id: None,
+            affected_ci_ids: Vec::new(),
         };
         let problem = problems::create(w, draft)?;
         let patch = ProblemPatch {

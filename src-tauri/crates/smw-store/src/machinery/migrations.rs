@@ -32,6 +32,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 8, name: "cmdb", sql: include_str!("migrations/0008_cmdb.sql") },
     Migration { version: 9, name: "changes", sql: include_str!("migrations/0009_changes.sql") },
     Migration { version: 10, name: "ticket_cis", sql: include_str!("migrations/0010_ticket_cis.sql") },
+    Migration { version: 11, name: "problem_cis", sql: include_str!("migrations/0011_problem_cis.sql") },
 ];
 
 pub fn latest_version() -> i64 {

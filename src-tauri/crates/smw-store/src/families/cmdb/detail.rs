@@ -29,7 +29,16 @@ impl Workspace {
             .map(|r| view(&conn, &types, r))
             .collect::<StoreResult<_>>()?;
         let open_tickets = super::ticket_impact::open_tickets_naming(&conn, ci.id)?;
-        Ok(CiDetail { licence_over_used: ci.asset.over_used(), class_name, ci, outgoing, incoming, open_tickets })
+        let open_problems = super::ticket_impact::open_problems_naming(&conn, ci.id)?;
+        Ok(CiDetail {
+            licence_over_used: ci.asset.over_used(),
+            class_name,
+            ci,
+            outgoing,
+            incoming,
+            open_tickets,
+            open_problems,
+        })
     }
 }
 
