@@ -2,40 +2,8 @@
 //! one line naming the flag or field on bad input, the workflow's refusals explained, and the
 //! forward schedule written as an iCalendar file.
 
-use serde_json::Value;
-use std::process::{Command, Output};
-
-fn smw(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_smw"))
-        .env("SMW_DATA_DIR", env!("CARGO_TARGET_TMPDIR"))
-        .args(args)
-        .output()
-        .expect("smw runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn ok(args: &[&str]) -> Value {
-    let out = smw(args);
-    assert!(out.status.success(), "smw {args:?}: {}", text(&out.stderr));
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("smw {args:?}: not JSON ({e}): {}", text(&out.stdout)))
-}
-
-fn refused(args: &[&str]) -> String {
-    let out = smw(args);
-    let stderr = text(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "smw {args:?}: {stderr}");
-    assert_eq!(stderr.lines().count(), 1, "smw {args:?}: {stderr}");
-    assert!(out.stdout.is_empty(), "smw {args:?} wrote to stdout: {}", text(&out.stdout));
-    stderr
-}
-
-fn key(record: &Value) -> String {
-    record["key"].as_str().expect("a key").to_string()
-}
+mod script;
+use script::*;
 
 #[test]
 fn a_change_moves_through_the_workflow_and_its_requester_cannot_approve_it() {

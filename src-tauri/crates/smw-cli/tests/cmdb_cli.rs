@@ -2,33 +2,11 @@
 //! the flag; an import with problems exits 1, lists each with its file, line and column, and
 //! leaves the workspace as it was; an export imports back unchanged.
 
+mod script;
+use script::*;
+
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn smw(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_smw")).args(args).output().expect("smw runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn ok(args: &[&str]) -> Value {
-    let out = smw(args);
-    assert!(out.status.success(), "smw {args:?}: {}", text(&out.stderr));
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("smw {args:?}: not JSON ({e}): {}", text(&out.stdout)))
-}
-
-fn refused(args: &[&str]) -> String {
-    let out = smw(args);
-    let stderr = text(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "smw {args:?}: {stderr}");
-    assert_eq!(stderr.lines().count(), 1, "smw {args:?}: {stderr}");
-    assert!(out.stdout.is_empty(), "smw {args:?} wrote to stdout: {}", text(&out.stdout));
-    stderr
-}
 
 /// A new workspace with Ada (who may act) and one service; returns (dir, file).
 fn workspace() -> (tempfile::TempDir, String) {
