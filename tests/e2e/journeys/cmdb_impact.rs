@@ -101,6 +101,7 @@ async fn journey(app: &RunningApp) -> Outcome {
     ui::type_into(client, "ticket-form-cis-input", &server_key).await?;
     ui::click(client, &format!("ticket-form-cis-offer-{server_key}")).await?;
     ui::element(client, &format!("ticket-form-cis-chosen-{server_key}")).await?;
+    ui::gone(client, &format!("ticket-form-cis-offer-{server_key}")).await?;
     ui::click(client, "ticket-form-submit").await?;
     if let Err(missing) = ui::element(client, "record-view").await {
         let refusal = match ui::exists(client, "ticket-form-error").await? {

@@ -30,6 +30,9 @@ export function CiPicker({ picked, onChange, testId, inputId }: CiPickerProps) {
     if (!picked.some((p) => p.id === ci.id)) onChange([...picked, { id: ci.id, key: ci.key, name: ci.name }]);
     setText('');
   };
+  // Shown while there is text in the field: cleared on a choice, the list goes at once rather
+  // than a debounce later, so nothing below it moves under the pointer.
+  const typing = text.trim().length > 0;
   const offered = (suggestions.data?.items ?? []).filter((ci) => !picked.some((p) => p.id === ci.id));
   return (
     <div className="ci-picker" data-testid={testId}>
@@ -46,7 +49,7 @@ export function CiPicker({ picked, onChange, testId, inputId }: CiPickerProps) {
         </ul>
       )}
       <input id={inputId} value={text} placeholder="Type a CI key or name…" aria-label="Find a configuration item" onChange={(event) => setText(event.target.value)} data-testid={`${testId}-input`} />
-      {words && offered.length > 0 && (
+      {typing && words && offered.length > 0 && (
         <ul className="ci-suggestions" role="listbox">
           {offered.map((ci) => (
             <li key={ci.id} role="option" aria-selected="false">
@@ -57,7 +60,7 @@ export function CiPicker({ picked, onChange, testId, inputId }: CiPickerProps) {
           ))}
         </ul>
       )}
-      {words && suggestions.data && offered.length === 0 && <div className="muted">No item matches “{words}”.</div>}
+      {typing && words && suggestions.data && offered.length === 0 && <div className="muted">No item matches “{words}”.</div>}
     </div>
   );
 }
