@@ -39,37 +39,29 @@ impl Workspace {
     }
 }
 
-/// The open incidents and requests that name CI `id`, newest first. Only tickets naming any
-/// CI are indexed (`tickets_naming_cis`), so this stays quick on a large desk.
+/// The open incidents and requests that name CI `id`, newest first.
 pub(crate) fn open_tickets_naming(conn: &Connection, id: Uuid) -> StoreResult<Vec<TicketRef>> {
-    let sql = format!(
-        "{} WHERE affected_ci_ids <> '[]' AND status NOT IN ('resolved', 'closed') AND deleted_at IS NULL \
-         AND EXISTS (SELECT 1 FROM json_each(tickets.affected_ci_ids) WHERE value = ?1) ORDER BY seq DESC",
-        select_sql::<Ticket>()
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([id.to_string()], Ticket::from_row)?;
-    rows.map(|row| {
-        let ticket = row?;
-        Ok(TicketRef { key: ticket.key, title: ticket.title, status: ticket.status.as_str().into() })
-    })
-    .collect()
+    open_naming(conn, id, |t: Ticket| TicketRef { key: t.key, title: t.title, status: t.status.as_str().into() })
 }
 
 /// The open problems that name CI `id`, newest first.
 pub(crate) fn open_problems_naming(conn: &Connection, id: Uuid) -> StoreResult<Vec<TicketRef>> {
+    open_naming(conn, id, |p: Problem| TicketRef { key: p.key, title: p.title, status: p.status.as_str().into() })
+}
+
+/// The open records of family `R` that name CI `id`, newest first. Only records naming a CI
+/// are indexed (`tickets_naming_cis`, `problems_naming_cis`), so this stays quick on a large
+/// desk; "open" is neither resolved nor closed, which both families spell alike.
+fn open_naming<R: Stored>(conn: &Connection, id: Uuid, to_ref: fn(R) -> TicketRef) -> StoreResult<Vec<TicketRef>> {
     let sql = format!(
         "{} WHERE affected_ci_ids <> '[]' AND status NOT IN ('resolved', 'closed') AND deleted_at IS NULL \
-         AND EXISTS (SELECT 1 FROM json_each(problems.affected_ci_ids) WHERE value = ?1) ORDER BY seq DESC",
-        select_sql::<Problem>()
+         AND EXISTS (SELECT 1 FROM json_each({}.affected_ci_ids) WHERE value = ?1) ORDER BY seq DESC",
+        select_sql::<R>(),
+        R::TABLE
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([id.to_string()], Problem::from_row)?;
-    rows.map(|row| {
-        let problem = row?;
-        Ok(TicketRef { key: problem.key, title: problem.title, status: problem.status.as_str().into() })
-    })
-    .collect()
+    let rows = stmt.query_map([id.to_string()], R::from_row)?;
+    rows.map(|row| Ok(to_ref(row?))).collect()
 }
 
 /// Each CI a ticket or problem names must be a live one: a retired CI can no longer be hit.
